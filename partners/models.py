@@ -1,0 +1,365 @@
+"""Partner organisations across the border and beyond, their ties with Twente, their
+memberships of networks, and the contact persons the liaison officer keeps."""
+
+import phonenumbers
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from regions.models import Country, Municipality, Region, Theme
+from twente.models import GeoPointModel, PublishableModel, PublishableQuerySet, TimeStampedModel
+
+
+class PartnerKind(models.TextChoices):
+    CITY = "city", _("City")
+    REGION = "region", _("Region")
+    NETWORK = "network", _("Network or alliance")
+    KNOWLEDGE_INSTITUTE = "knowledge_institute", _("Knowledge institute")
+    COMPANY = "company", _("Company or innovation organisation")
+    GOVERNMENT = "government", _("Government body")
+
+
+class PartnerQuerySet(PublishableQuerySet):
+    def for_list(self):
+        """The partner list: each card shows its kind, place and ties with Twente."""
+        return self.published().select_related("located_in").prefetch_related("relationships")
+
+    def for_detail(self):
+        """The partner page: ties with Twente (and with whom), networks, members."""
+        return self.published().select_related("located_in").prefetch_related(
+            models.Prefetch(
+                "relationships",
+                queryset=Relationship.objects.select_related("municipality", "region"),
+            ),
+            models.Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("network"),
+            ),
+            models.Prefetch(
+                "members",
+                queryset=Membership.objects.select_related(
+                    "member_partner", "member_municipality", "member_region"
+                ),
+            ),
+        )
+
+
+class Partner(PublishableModel, GeoPointModel):
+    """An organisation Twente works with: a city, network, institute, company or body."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=PartnerKind)
+    country = models.CharField(_("country"), max_length=2, choices=Country, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    located_in = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="partners_located",
+        null=True,
+        blank=True,
+        verbose_name=_("located in (Twente municipality)"),
+    )
+    website = models.URLField(_("website"), blank=True)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = PartnerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+        ordering = ["name"]
+        constraints = GeoPointModel.coordinates_constraints("partner")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:partner-detail", kwargs={"slug": self.slug})
+
+
+class RelationshipKind(models.TextChoices):
+    PARTNER_CITY = "partner_city", _("Partner city")
+    SISTER_CITY = "sister_city", _("Sister city")
+    EUROREGION = "euroregion", _("Euroregion")
+    CROSS_BORDER = "cross_border", _("Cross-border cooperation")
+    NETWORK = "network", _("Network membership")
+    KNOWLEDGE = "knowledge", _("Knowledge partner")
+
+
+class Relationship(models.Model):
+    """How a partner is tied to Twente, and since when (Münster: partner city of
+    Enschede since 2021). The Twente side is a municipality, a region, or neither
+    when the tie is with Twente as a whole."""
+
+    partner = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="relationships", verbose_name=_("partner")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=RelationshipKind)
+    since_year = models.PositiveSmallIntegerField(_("since"), null=True, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="partner_relationships",
+        null=True,
+        blank=True,
+        verbose_name=_("with municipality"),
+    )
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="partner_relationships",
+        null=True,
+        blank=True,
+        verbose_name=_("with region or alliance"),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("relationship with Twente")
+        verbose_name_plural = _("relationships with Twente")
+        ordering = ["since_year", "kind"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(municipality__isnull=True) | Q(region__isnull=True),
+                name="relationship_one_twente_side",
+            ),
+            models.CheckConstraint(
+                condition=Q(since_year__isnull=True) | Q(since_year__gte=1800, since_year__lte=2100),
+                name="relationship_since_plausible",
+            ),
+        ]
+
+    def __str__(self):
+        counterpart = self.municipality or self.region or "Twente"
+        if self.since_year:
+            return f"{self.get_kind_display()} ({counterpart}, {self.since_year})"
+        return f"{self.get_kind_display()} ({counterpart})"
+
+
+class Membership(models.Model):
+    """Membership of a network or body (MONT, Twente Board, Eurocities, Dutch German
+    Tech.Land). The member is exactly one of a municipality, a region or a partner."""
+
+    network = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="members", verbose_name=_("network or body")
+    )
+    member_municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        null=True,
+        blank=True,
+        verbose_name=_("member municipality"),
+    )
+    member_region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        null=True,
+        blank=True,
+        verbose_name=_("member region or alliance"),
+    )
+    member_partner = models.ForeignKey(
+        Partner,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        null=True,
+        blank=True,
+        verbose_name=_("member organisation"),
+    )
+    since_year = models.PositiveSmallIntegerField(_("since"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(member_municipality__isnull=False, member_region__isnull=True, member_partner__isnull=True)
+                    | Q(member_municipality__isnull=True, member_region__isnull=False, member_partner__isnull=True)
+                    | Q(member_municipality__isnull=True, member_region__isnull=True, member_partner__isnull=False)
+                ),
+                name="membership_exactly_one_member",
+            ),
+            models.CheckConstraint(
+                condition=~Q(member_partner=models.F("network")), name="membership_not_of_itself"
+            ),
+            models.UniqueConstraint(
+                fields=["network", "member_municipality"],
+                condition=Q(member_municipality__isnull=False),
+                name="membership_unique_municipality",
+            ),
+            models.UniqueConstraint(
+                fields=["network", "member_region"],
+                condition=Q(member_region__isnull=False),
+                name="membership_unique_region",
+            ),
+            models.UniqueConstraint(
+                fields=["network", "member_partner"],
+                condition=Q(member_partner__isnull=False),
+                name="membership_unique_partner",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} — {self.network}"
+
+    @property
+    def member(self):
+        return self.member_municipality or self.member_region or self.member_partner
+
+
+class ContactKind(models.TextChoices):
+    PERSON = "person", _("Person")
+    MAILBOX = "mailbox", _("Functional mailbox")
+
+
+def validate_international_phone(value):
+    """A phone number in international form (+31 53 481 8181), one that exists."""
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        raise ValidationError(
+            _("Enter the phone number in international form, starting with + and the country code."),
+            code="invalid_phone",
+        ) from None
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(_("This is not a valid phone number."), code="invalid_phone")
+
+
+def normalise_phone(value):
+    """E.164 form of a phone number, or the value unchanged when it does not parse."""
+    if not value:
+        return ""
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return value
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+class ContactQuerySet(models.QuerySet):
+    def public(self):
+        """Contacts that may be shown on public pages."""
+        return self.filter(is_public=True)
+
+    def with_organisation(self):
+        return self.select_related("partner", "municipality").prefetch_related("topics")
+
+
+class Contact(TimeStampedModel):
+    """A contact person or functional mailbox of exactly one organisation: a
+    municipality or a partner (the database refuses none or two)."""
+
+    kind = models.CharField(_("kind"), max_length=10, choices=ContactKind, default=ContactKind.PERSON)
+    name = models.CharField(_("name"), max_length=200)
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="contacts",
+        null=True,
+        blank=True,
+        verbose_name=_("municipality"),
+    )
+    partner = models.ForeignKey(
+        Partner,
+        on_delete=models.PROTECT,
+        related_name="contacts",
+        null=True,
+        blank=True,
+        verbose_name=_("partner organisation"),
+    )
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=32,
+        blank=True,
+        validators=[validate_international_phone],
+        help_text=_("International form, e.g. +31 53 481 8181."),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="nl"
+    )
+    topics = models.ManyToManyField(Theme, related_name="contacts", blank=True, verbose_name=_("topics"))
+    is_public = models.BooleanField(
+        _("may be shown publicly"),
+        default=False,
+        help_text=_("Only then do name, job title and work email appear on public pages."),
+    )
+    mailing_consent = models.BooleanField(_("consents to mailings"), default=False)
+    mailing_consent_date = models.DateField(_("consent given on"), null=True, blank=True)
+    last_verified = models.DateField(_("last verified on"), null=True, blank=True)
+    notes = models.TextField(_("internal notes"), blank=True)
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(municipality__isnull=False, partner__isnull=True)
+                    | Q(municipality__isnull=True, partner__isnull=False)
+                ),
+                name="contact_exactly_one_organisation",
+            ),
+            models.CheckConstraint(
+                condition=Q(mailing_consent=False) | Q(mailing_consent_date__isnull=False),
+                name="contact_consent_has_date",
+            ),
+            models.UniqueConstraint(
+                fields=["email"], condition=~Q(email=""), name="contact_unique_email"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def organisation(self):
+        return self.municipality or self.partner
+
+    def clean(self):
+        super().clean()
+        if bool(self.municipality_id) == bool(self.partner_id):
+            raise ValidationError(
+                _("A contact belongs to exactly one organisation: choose a municipality or a partner.")
+            )
+        if self.mailing_consent and not self.mailing_consent_date:
+            raise ValidationError({"mailing_consent_date": _("Say when consent was given.")})
+        self.email = self.email.strip().lower()
+        self.phone = normalise_phone(self.phone)
+
+
+class ContactExportLog(models.Model):
+    """Who exported which contacts, when, how filtered and in what format.
+
+    Written by the export service only; nobody edits or deletes it in the admin."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="contact_exports",
+        verbose_name=_("user"),
+    )
+    created_at = models.DateTimeField(_("exported at"), auto_now_add=True, db_index=True)
+    export_format = models.CharField(_("format"), max_length=20)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    contact_count = models.PositiveIntegerField(_("contacts exported"))
+    excluded_count = models.PositiveIntegerField(_("contacts left out"), default=0)
+
+    class Meta:
+        verbose_name = _("contact export")
+        verbose_name_plural = _("contact export log")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.user} · {self.export_format} · {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,198 @@
+"""EU-funded projects, the programmes that fund them and who takes part where."""
+
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Partner
+from regions.models import InnovationDistrict, Municipality, Theme
+from twente.models import GeoPointModel, PublishableModel, PublishableQuerySet
+
+
+class FundingProgramme(models.Model):
+    """An EU funding programme (for example an Interreg programme)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("funding programme")
+        verbose_name_plural = _("funding programmes")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    RUNNING = "running", _("Running")
+    COMPLETED = "completed", _("Completed")
+
+
+class ProjectQuerySet(PublishableQuerySet):
+    def for_list(self):
+        """The project list and feed: programme, themes and places of each card."""
+        return (
+            self.published()
+            .select_related("programme", "district")
+            .prefetch_related(
+                "themes",
+                models.Prefetch("municipalities", queryset=Municipality.objects.published()),
+            )
+        )
+
+    def for_detail(self):
+        """The project page: programme, themes, places and participants with roles."""
+        return self.for_list().prefetch_related(
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("partner", "municipality"),
+            )
+        )
+
+
+class Project(PublishableModel, GeoPointModel):
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.CharField(_("summary"), max_length=400, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=ProjectStatus, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    total_budget = models.DecimalField(
+        _("total budget (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    eu_contribution = models.DecimalField(
+        _("EU contribution (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    programme = models.ForeignKey(
+        FundingProgramme,
+        on_delete=models.PROTECT,
+        related_name="projects",
+        null=True,
+        blank=True,
+        verbose_name=_("funding programme"),
+    )
+    themes = models.ManyToManyField(Theme, related_name="projects", blank=True, verbose_name=_("themes"))
+    municipalities = models.ManyToManyField(
+        Municipality, related_name="projects", blank=True, verbose_name=_("municipalities")
+    )
+    district = models.ForeignKey(
+        InnovationDistrict,
+        on_delete=models.PROTECT,
+        related_name="projects",
+        null=True,
+        blank=True,
+        verbose_name=_("innovation district"),
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["-start_date", "title"]
+        constraints = [
+            *GeoPointModel.coordinates_constraints("project"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="project_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(total_budget__isnull=True) | Q(total_budget__gte=0),
+                name="project_budget_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(eu_contribution__isnull=True) | Q(eu_contribution__gte=0),
+                name="project_eu_contribution_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(eu_contribution__isnull=True)
+                | Q(total_budget__isnull=True)
+                | Q(eu_contribution__lte=F("total_budget")),
+                name="project_eu_contribution_within_budget",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:project-detail", kwargs={"slug": self.slug})
+
+    @property
+    def co_financing_rate(self):
+        """The EU's share of the total budget in percent, when both are known."""
+        if self.eu_contribution is None or not self.total_budget:
+            return None
+        return (self.eu_contribution / self.total_budget * 100).quantize(Decimal("0.1"))
+
+
+class ParticipantRole(models.TextChoices):
+    LEAD = "lead", _("Lead partner")
+    PARTNER = "partner", _("Partner")
+
+
+class Participation(models.Model):
+    """An organisation taking part in a project: exactly one of a municipality or a partner."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="participations", verbose_name=_("project")
+    )
+    partner = models.ForeignKey(
+        Partner,
+        on_delete=models.PROTECT,
+        related_name="participations",
+        null=True,
+        blank=True,
+        verbose_name=_("partner organisation"),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="participations",
+        null=True,
+        blank=True,
+        verbose_name=_("municipality"),
+    )
+    role = models.CharField(_("role"), max_length=10, choices=ParticipantRole, default=ParticipantRole.PARTNER)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["role", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(municipality__isnull=False, partner__isnull=True)
+                | Q(municipality__isnull=True, partner__isnull=False),
+                name="participation_exactly_one_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["project", "partner"],
+                condition=Q(partner__isnull=False),
+                name="participation_unique_partner",
+            ),
+            models.UniqueConstraint(
+                fields=["project", "municipality"],
+                condition=Q(municipality__isnull=False),
+                name="participation_unique_municipality",
+            ),
+            models.UniqueConstraint(
+                fields=["project"], condition=Q(role="lead"), name="participation_one_lead"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+    @property
+    def organisation(self):
+        return self.municipality or self.partner

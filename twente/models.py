@@ -1,0 +1,102 @@
+"""Model building blocks shared by the portal's apps."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicationState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """The only way public pages reach content: published items alone."""
+        return self.filter(publication_state=PublicationState.PUBLISHED)
+
+    def drafts(self):
+        return self.filter(publication_state=PublicationState.DRAFT)
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Bumped on every admin save; a save based on an older version is refused
+    # (optimistic locking), so two editors cannot silently overwrite each other.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class PublishableModel(TimeStampedModel):
+    publication_state = models.CharField(
+        _("publication state"),
+        max_length=12,
+        choices=PublicationState,
+        default=PublicationState.DRAFT,
+        db_index=True,
+    )
+    published_at = models.DateTimeField(_("first published at"), null=True, blank=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return self.publication_state == PublicationState.PUBLISHED
+
+    def mark_published(self):
+        self.publication_state = PublicationState.PUBLISHED
+        if self.published_at is None:
+            self.published_at = timezone.now()
+
+    def mark_withdrawn(self):
+        self.publication_state = PublicationState.WITHDRAWN
+
+
+class GeoPointModel(models.Model):
+    """A place on the map, in WGS84 degrees; both empty when unknown."""
+
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @classmethod
+    def coordinates_constraints(cls, prefix):
+        """Both coordinates or neither, and each within its range."""
+        both_or_neither = models.Q(latitude__isnull=True, longitude__isnull=True) | models.Q(
+            latitude__isnull=False, longitude__isnull=False
+        )
+        in_range = models.Q(latitude__isnull=True) | models.Q(
+            latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180
+        )
+        return [
+            models.CheckConstraint(condition=both_or_neither, name=f"{prefix}_coordinates_paired"),
+            models.CheckConstraint(condition=in_range, name=f"{prefix}_coordinates_in_range"),
+        ]
