@@ -42,7 +42,7 @@ install-test: $(VENV)/.installed-test
 messages: install
 	@for po in locale/*/LC_MESSAGES/*.po; do \
 	  [ -e "$$po" ] || continue; \
-	  $(BIN)/pybabel compile --use-fuzzy=false --statistics -i "$$po" -o "$${po%.po}.mo" >/dev/null || exit 1; \
+	  $(BIN)/pybabel compile --statistics -i "$$po" -o "$${po%.po}.mo" >/dev/null || exit 1; \
 	done
 
 migrate: install

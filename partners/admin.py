@@ -38,10 +38,27 @@ class PartnerAdmin(TabbedTranslationAdmin):
 
 @admin.register(Contact)
 class ContactAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "organisation", "job_title", "email", "preferred_language", "is_public", "mailing_consent", "last_verified"]
+    list_display = [
+        "name",
+        "organisation",
+        "job_title",
+        "email",
+        "preferred_language",
+        "is_public",
+        "mailing_consent",
+        "last_verified",
+    ]
     list_filter = ["kind", "preferred_language", "is_public", "mailing_consent", "partner__country", "topics"]
     list_select_related = ["partner", "municipality"]
-    search_fields = ["name", "email", "job_title_nl", "job_title_en", "job_title_de", "partner__name_nl", "municipality__name_nl"]
+    search_fields = [
+        "name",
+        "email",
+        "job_title_nl",
+        "job_title_en",
+        "job_title_de",
+        "partner__name_nl",
+        "municipality__name_nl",
+    ]
     autocomplete_fields = ["municipality", "partner", "topics"]
 
 

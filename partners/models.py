@@ -29,21 +29,25 @@ class PartnerQuerySet(PublishableQuerySet):
 
     def for_detail(self):
         """The partner page: ties with Twente (and with whom), networks, members."""
-        return self.published().select_related("located_in").prefetch_related(
-            models.Prefetch(
-                "relationships",
-                queryset=Relationship.objects.select_related("municipality", "region"),
-            ),
-            models.Prefetch(
-                "memberships",
-                queryset=Membership.objects.select_related("network"),
-            ),
-            models.Prefetch(
-                "members",
-                queryset=Membership.objects.select_related(
-                    "member_partner", "member_municipality", "member_region"
+        return (
+            self.published()
+            .select_related("located_in")
+            .prefetch_related(
+                models.Prefetch(
+                    "relationships",
+                    queryset=Relationship.objects.select_related("municipality", "region"),
                 ),
-            ),
+                models.Prefetch(
+                    "memberships",
+                    queryset=Membership.objects.select_related("network"),
+                ),
+                models.Prefetch(
+                    "members",
+                    queryset=Membership.objects.select_related(
+                        "member_partner", "member_municipality", "member_region"
+                    ),
+                ),
+            )
         )
 
 
@@ -180,9 +184,21 @@ class Membership(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(member_municipality__isnull=False, member_region__isnull=True, member_partner__isnull=True)
-                    | Q(member_municipality__isnull=True, member_region__isnull=False, member_partner__isnull=True)
-                    | Q(member_municipality__isnull=True, member_region__isnull=True, member_partner__isnull=False)
+                    Q(
+                        member_municipality__isnull=False,
+                        member_region__isnull=True,
+                        member_partner__isnull=True,
+                    )
+                    | Q(
+                        member_municipality__isnull=True,
+                        member_region__isnull=False,
+                        member_partner__isnull=True,
+                    )
+                    | Q(
+                        member_municipality__isnull=True,
+                        member_region__isnull=True,
+                        member_partner__isnull=False,
+                    )
                 ),
                 name="membership_exactly_one_member",
             ),
@@ -303,6 +319,10 @@ class Contact(TimeStampedModel):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
         ordering = ["name"]
+        permissions = [
+            ("export_contacts", _("Can export contact lists")),
+            ("import_contacts", _("Can import contacts")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(
@@ -315,9 +335,7 @@ class Contact(TimeStampedModel):
                 condition=Q(mailing_consent=False) | Q(mailing_consent_date__isnull=False),
                 name="contact_consent_has_date",
             ),
-            models.UniqueConstraint(
-                fields=["email"], condition=~Q(email=""), name="contact_unique_email"
-            ),
+            models.UniqueConstraint(fields=["email"], condition=~Q(email=""), name="contact_unique_email"),
         ]
 
     def __str__(self):

@@ -19,7 +19,15 @@ class FundingProgrammeAdmin(TabbedTranslationAdmin):
 
 @admin.register(Project)
 class ProjectAdmin(TabbedTranslationAdmin):
-    list_display = ["title", "programme", "status", "start_date", "end_date", "eu_contribution", "publication_state"]
+    list_display = [
+        "title",
+        "programme",
+        "status",
+        "start_date",
+        "end_date",
+        "eu_contribution",
+        "publication_state",
+    ]
     list_filter = ["publication_state", "status", "programme", "themes", "municipalities"]
     list_select_related = ["programme"]
     search_fields = ["title_nl", "title_en", "title_de", "slug"]

@@ -103,7 +103,9 @@ class Project(PublishableModel, GeoPointModel):
         constraints = [
             *GeoPointModel.coordinates_constraints("project"),
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
                 name="project_ends_after_start",
             ),
             models.CheckConstraint(
@@ -163,7 +165,9 @@ class Participation(models.Model):
         blank=True,
         verbose_name=_("municipality"),
     )
-    role = models.CharField(_("role"), max_length=10, choices=ParticipantRole, default=ParticipantRole.PARTNER)
+    role = models.CharField(
+        _("role"), max_length=10, choices=ParticipantRole, default=ParticipantRole.PARTNER
+    )
 
     class Meta:
         verbose_name = _("participant")

@@ -15,7 +15,9 @@ def test_co_financing_rate_is_derived_from_budget_and_contribution():
     assert project.co_financing_rate == Decimal("60.0")
 
 
-@pytest.mark.parametrize(("total", "eu"), [(None, Decimal(5)), (Decimal(5), None), (None, None), (Decimal(0), None)])
+@pytest.mark.parametrize(
+    ("total", "eu"), [(None, Decimal(5)), (Decimal(5), None), (None, None), (Decimal(0), None)]
+)
 def test_co_financing_rate_is_unknown_when_a_figure_is(total, eu):
     assert ProjectFactory(total_budget=total, eu_contribution=eu).co_financing_rate is None
 
@@ -34,6 +36,8 @@ def test_participant_is_exactly_one_organisation_and_one_lead_per_project():
     project = ProjectFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         Participation.objects.create(project=project)
-    Participation.objects.create(project=project, municipality=MunicipalityFactory(), role=ParticipantRole.LEAD)
+    Participation.objects.create(
+        project=project, municipality=MunicipalityFactory(), role=ParticipantRole.LEAD
+    )
     with pytest.raises(IntegrityError), transaction.atomic():
         Participation.objects.create(project=project, partner=PartnerFactory(), role=ParticipantRole.LEAD)
