@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from partners import views
 
 app_name = "partners"
 
-urlpatterns = []
+urlpatterns = [
+    path(_("partners/"), views.PartnerListView.as_view(), name="partner-list"),
+    path(_("partners/<slug:slug>/"), views.PartnerDetailView.as_view(), name="partner-detail"),
+]

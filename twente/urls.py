@@ -1,19 +1,31 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
-from twente import views
+from twente import map as map_views
+from twente import search, sitemaps, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
+    path(_("about/"), views.AboutView.as_view(), name="about"),
+    path(_("accessibility/"), views.AccessibilityView.as_view(), name="accessibility"),
+    path(_("privacy/"), views.PrivacyView.as_view(), name="privacy"),
+    path(_("search/"), search.SearchView.as_view(), name="search"),
+    path(_("map/"), map_views.MapView.as_view(), name="map"),
     path("", include("regions.urls")),
     path("", include("partners.urls")),
     path("", include("projects.urls")),
     prefix_default_language=True,
 )
+
+handler404 = "twente.views.page_not_found"
+handler500 = "twente.views.server_error"

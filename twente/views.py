@@ -28,3 +28,27 @@ class HomeView(TemplateView):
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+class AboutView(TemplateView):
+    template_name = "twente/about.html"
+
+
+class AccessibilityView(TemplateView):
+    template_name = "twente/accessibility.html"
+
+
+class PrivacyView(TemplateView):
+    template_name = "twente/privacy.html"
+
+
+def page_not_found(request, exception):
+    from django.views.defaults import page_not_found as default
+
+    return default(request, exception)
+
+
+def server_error(request):
+    from django.views.defaults import server_error as default
+
+    return default(request)

@@ -1,0 +1,5 @@
+from django.views.generic import TemplateView
+
+
+class FundingOverviewView(TemplateView):
+    template_name = "projects/funding.html"
