@@ -1,0 +1,13 @@
+"""Run every benchmark under bench/ in turn; each prints its own figures."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+for script in sorted(HERE.glob("*.py")):
+    if script.name == "run.py":
+        continue
+    print(f"== {script.stem}", flush=True)
+    subprocess.run([sys.executable, str(script)], check=True)
