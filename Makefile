@@ -11,7 +11,7 @@ PORT ?= 8000
 # Try candidates by running them: a pyenv shim may exist and still refuse to run.
 ifndef PYTHON
 PYTHON := $(shell for c in python3.13 python3.12 python3.14 python3 \
-	$$(command -v pyenv >/dev/null 2>&1 && ls -d $$(pyenv root)/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+	$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	  if "$$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then command -v "$$c" || echo "$$c"; break; fi; \
 	done)
 endif
