@@ -1,0 +1,51 @@
+"""Template filters for numbers and amounts in the visitor's language.
+
+USE_THOUSAND_SEPARATOR stays off site-wide, so years ("since 2021") never get a
+separator; figures that need one say so with these filters.
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.utils import formats
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+def _as_decimal(value):
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+@register.filter
+def number(value, decimal_pos=None):
+    """A figure with the active language's grouping: 158.986 (nl, de), 158,986 (en)."""
+    amount = _as_decimal(value)
+    if amount is None:
+        return ""
+    if decimal_pos in (None, ""):
+        decimal_pos = 0 if amount == amount.to_integral_value() else None
+    return formats.number_format(amount, decimal_pos=decimal_pos, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def euro(value):
+    """A euro amount: € 1.250.000 (nl), €1,250,000 (en), 1.250.000 € (de).
+
+    Cents are shown only when the amount has them."""
+    amount = _as_decimal(value)
+    if amount is None:
+        return ""
+    decimal_pos = 0 if amount == amount.to_integral_value() else 2
+    figure = formats.number_format(amount, decimal_pos=decimal_pos, use_l10n=True, force_grouping=True)
+    language = (get_language() or "nl").split("-")[0]
+    if language == "de":
+        return f"{figure}\u00a0€"
+    if language == "nl":
+        return f"€\u00a0{figure}"
+    return f"€{figure}"
