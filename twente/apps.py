@@ -7,3 +7,8 @@ class TwenteConfig(AppConfig):
 
     name = "twente"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from twente.db import connect_signals
+
+        connect_signals()
