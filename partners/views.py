@@ -1,9 +1,128 @@
-from django.views.generic import TemplateView
+"""The partner list (filtered, with open data) and the partner page."""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from partners.filters import PartnerFilter
+from partners.models import Contact, Partner, Relationship
+from twente.listing import FilteredListView
+from twente.models import PublicationState
+from twente.opendata import OpenDataColumn, absolute_url
+from twente.preview import PreviewableDetailView
+
+PUBLISHED = PublicationState.PUBLISHED
 
 
-class PartnerListView(TemplateView):
+def describe_relationship(relationship):
+    """The tie in one phrase of the active language: "Partner city of Enschede since 2021"."""
+    counterpart = relationship.municipality or relationship.region
+    values = {
+        "kind": relationship.get_kind_display(),
+        "with": str(counterpart) if counterpart else "",
+        "since": relationship.since_year,
+    }
+    if counterpart and relationship.since_year:
+        return _("%(kind)s of %(with)s since %(since)s") % values
+    if counterpart:
+        return _("%(kind)s of %(with)s") % values
+    if relationship.since_year:
+        return _("%(kind)s since %(since)s") % values
+    return values["kind"]
+
+
+def twente_relationships():
+    """Ties with Twente, with the municipality or region each names (one query)."""
+    return Prefetch("relationships", queryset=Relationship.objects.select_related("municipality", "region"))
+
+
+def published_projects_of(model):
+    """Participations in published projects, for a partner's page and open data.
+
+    partners may not import projects: the Participation model is reached through the
+    reverse relation instead."""
+    participation = model.participations.rel.related_model
+    return Prefetch(
+        "participations",
+        queryset=participation.objects.filter(project__publication_state=PUBLISHED)
+        .select_related("project")
+        .order_by("-project__start_date", "project__slug"),
+        to_attr="published_participations",
+    )
+
+
+def _relationships(partner, request):
+    return [describe_relationship(relationship) for relationship in partner.relationships.all()]
+
+
+class PartnerListView(FilteredListView):
     template_name = "partners/partner_list.html"
+    filterset_class = PartnerFilter
+    context_object_name = "partners"
+    open_data_name = "partners"
+    open_data_columns = [
+        OpenDataColumn("slug"),
+        OpenDataColumn("name", lambda partner, request: partner.name),
+        OpenDataColumn("kind"),
+        OpenDataColumn("kind_label", lambda partner, request: partner.get_kind_display()),
+        OpenDataColumn("country"),
+        OpenDataColumn("city"),
+        OpenDataColumn(
+            "located_in",
+            lambda partner, request: (
+                partner.located_in.name if partner.located_in and partner.located_in.is_published else None
+            ),
+        ),
+        OpenDataColumn("relationships_with_twente", _relationships),
+        OpenDataColumn("summary", lambda partner, request: partner.summary),
+        OpenDataColumn("website"),
+        OpenDataColumn("latitude"),
+        OpenDataColumn("longitude"),
+        OpenDataColumn("url", absolute_url),
+    ]
+
+    def get_base_queryset(self):
+        # for_list() prefetches the relationships without their municipality or
+        # region, which each card names: replace that prefetch so the cards do not
+        # query once per tie (see the report: for_list() should do this itself).
+        return Partner.objects.for_list().prefetch_related(None).prefetch_related(twente_relationships())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for partner in context["partners"]:
+            partner.ties = [
+                describe_relationship(relationship) for relationship in partner.relationships.all()
+            ]
+        return context
 
 
-class PartnerDetailView(TemplateView):
+class PartnerDetailView(PreviewableDetailView):
+    model = Partner
     template_name = "partners/partner_detail.html"
+    context_object_name = "partner"
+
+    def get_public_queryset(self):
+        return (
+            super()
+            .get_public_queryset()
+            .prefetch_related(
+                published_projects_of(Partner),
+                Prefetch("contacts", queryset=Contact.objects.public(), to_attr="public_contacts"),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        partner = self.object
+        context["relationships"] = [
+            (relationship, describe_relationship(relationship))
+            for relationship in partner.relationships.all()
+        ]
+        # Drafts stay off the public page: filtered here from the prefetched rows.
+        context["networks"] = [m for m in partner.memberships.all() if m.network.is_published]
+        context["members"] = [m for m in partner.members.all() if m.member.is_published]
+        context["participations"] = partner.published_participations
+        context["contacts"] = partner.public_contacts
+        context["located_in"] = (
+            partner.located_in if partner.located_in and partner.located_in.is_published else None
+        )
+        return context

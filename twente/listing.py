@@ -1,33 +1,108 @@
-"""The one way public list pages work: a FilterSet over a named queryset, paginated.
+"""The one way public list pages work: a FilterSet over a named queryset, paginated,
+with the current filtered result as open data (CSV and JSON).
 
 Bad input never gives a 500: an invalid filter value is reported next to its field
 and ignored, and a page number that is not a number or is out of range shows the
 nearest valid page with a message.
+
+Open data lives at the list's own URL: `?format=csv` or `?format=json`, with the same
+filters as the page. It holds the whole filtered result, not one page. An unknown
+format, or a filter value that does not validate, answers 400 with a plain message:
+a program asking for data should learn its request was wrong rather than receive
+more rows than it asked for. The page's own download links leave out any invalid
+filter, so they give exactly the rows the page lists.
 """
 
+from django import forms
 from django.core.paginator import Paginator
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.http import HttpResponseBadRequest
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
+from modeltranslation.utils import build_localized_fieldname, resolution_order
+
+from twente import opendata
+
+FORMAT_PARAM = "format"
+
+
+def translated(field_name):
+    """An expression for the text a visitor sees of a translated field: the active
+    language's value, else its fallbacks in order (as modeltranslation shows them).
+
+    Text filters and A-Z sorting use it, so they match what the page displays."""
+    languages = resolution_order(translation.get_language() or "nl")
+    parts = [NullIf(F(build_localized_fieldname(field_name, code)), Value("")) for code in languages]
+    return Coalesce(*parts, Value("")) if len(parts) > 1 else parts[0]
+
+
+class FilterForm(forms.Form):
+    """The form of every list filter: an invalid field points to its error message
+    (aria-describedby), so a screen reader announces it with the field."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = f"{self[name].auto_id}_error"
 
 
 class FilteredListView(ListView):
     filterset_class = None
     paginate_by = 20
     page_kwarg = "page"
+    # Open data: the columns (twente.opendata.OpenDataColumn) and the file name stem.
+    open_data_columns = None
+    open_data_name = None
 
     def get_base_queryset(self):
         """The page's named queryset method (published items only)."""
         raise NotImplementedError
 
+    def get_open_data_queryset(self, queryset):
+        """The filtered queryset with whatever the open-data columns read beyond the cards."""
+        return queryset
+
     def get_filterset(self):
         if not hasattr(self, "_filterset"):
+            data = self.request.GET.copy()
+            data.pop(FORMAT_PARAM, None)
             self._filterset = self.filterset_class(
-                self.request.GET or None, queryset=self.get_base_queryset(), request=self.request
+                data or None, queryset=self.get_base_queryset(), request=self.request
             )
         return self._filterset
 
     def get_queryset(self):
         return self.get_filterset().qs
+
+    def get(self, request, *args, **kwargs):
+        if FORMAT_PARAM in request.GET and self.open_data_columns:
+            return self.open_data(request.GET[FORMAT_PARAM])
+        return super().get(request, *args, **kwargs)
+
+    def open_data(self, output_format):
+        if output_format not in opendata.FORMATS:
+            return HttpResponseBadRequest(
+                _("Unknown format “%(format)s”: use format=csv or format=json.")
+                % {"format": output_format[:20]},
+                content_type="text/plain; charset=utf-8",
+            )
+        filterset = self.get_filterset()
+        if filterset.is_bound and not filterset.is_valid():
+            lines = [_("The filters could not be applied:")]
+            for name, errors in filterset.form.errors.items():
+                label = filterset.form.fields[name].label if name in filterset.form.fields else ""
+                lines.extend(f"{label or name}: {error}" for error in errors)
+            return HttpResponseBadRequest("\n".join(lines), content_type="text/plain; charset=utf-8")
+        queryset = self.get_open_data_queryset(filterset.qs)
+        filename = f"netwerkstad-twente-{self.open_data_name}-{translation.get_language()}"
+        return opendata.open_data_response(
+            output_format, queryset, self.open_data_columns, self.request, filename
+        )
 
     def paginate_queryset(self, queryset, page_size):
         paginator = Paginator(queryset, page_size, allow_empty_first_page=True)
@@ -42,13 +117,28 @@ class FilteredListView(ListView):
             }
         return paginator, page, page.object_list, page.has_other_pages()
 
+    def open_data_links(self):
+        """Download links carrying the current valid filters (not the page number)."""
+        if not self.open_data_columns:
+            return []
+        filterset = self.get_filterset()
+        query = self.request.GET.copy()
+        for name in (self.page_kwarg, FORMAT_PARAM, *filterset.form.errors):
+            query.pop(name, None)
+        links = []
+        for output_format, label in (("csv", _("CSV")), ("json", _("JSON"))):
+            query[FORMAT_PARAM] = output_format
+            links.append({"format": output_format, "label": label, "url": f"?{query.urlencode()}"})
+        return links
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filterset = self.get_filterset()
         context["filter"] = filterset
         context["result_count"] = context["paginator"].count if context.get("paginator") else None
         context["is_filtered"] = any(
-            value for key, value in self.request.GET.items() if key != self.page_kwarg
+            value for key, value in self.request.GET.items() if key not in (self.page_kwarg, FORMAT_PARAM)
         )
         context["page_notice"] = getattr(self, "page_notice", None)
+        context["open_data_links"] = self.open_data_links()
         return context
