@@ -1,10 +1,15 @@
 """Site-wide pages that belong to no single app."""
 
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.template import loader
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
+from django.views.defaults import page_not_found as default_page_not_found
 from django.views.generic import TemplateView
+
+from twente import pages
 
 
 @never_cache
@@ -21,7 +26,20 @@ def healthz(request):
 
 
 class HomeView(TemplateView):
+    """What Netwerkstad Twente is, key figures, the ways in and the latest projects."""
+
     template_name = "twente/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        netwerkstad, regio_twente = pages.home_regions()
+        context.update(
+            netwerkstad=netwerkstad,
+            regio_twente=regio_twente,
+            figures=pages.key_figures(netwerkstad, regio_twente),
+            latest_projects=pages.latest_projects(),
+        )
+        return context
 
 
 @require_GET
@@ -31,7 +49,20 @@ def robots_txt(request):
 
 
 class AboutView(TemplateView):
+    """About Netwerkstad Twente and Regio Twente, cross-border ties, and whom to contact."""
+
     template_name = "twente/about.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        netwerkstad, regio_twente = pages.home_regions()
+        context.update(
+            netwerkstad=netwerkstad,
+            regio_twente=regio_twente,
+            partners=pages.cross_border_partners(),
+            contacts=pages.about_contacts(netwerkstad),
+        )
+        return context
 
 
 class AccessibilityView(TemplateView):
@@ -43,12 +74,13 @@ class PrivacyView(TemplateView):
 
 
 def page_not_found(request, exception):
-    from django.views.defaults import page_not_found as default
+    """The 404 page in the visitor's language, with the normal context (header, switcher)."""
+    return default_page_not_found(request, exception, template_name="404.html")
 
-    return default(request, exception)
 
-
+@requires_csrf_token
 def server_error(request):
-    from django.views.defaults import server_error as default
-
-    return default(request)
+    """The 500 page: rendered without a request context (no database, no context
+    processors), since whatever failed may fail again while rendering."""
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render())

@@ -1,0 +1,77 @@
+"""Reads for the site-wide pages (home, about): each a named function that fetches
+exactly what its page shows, in a fixed number of queries."""
+
+from django.db.models import Count, Prefetch, Q, Sum
+
+from partners.models import Contact, Partner, PartnerKind
+from projects.models import Project
+from regions.models import Municipality, Region
+
+# The two regions the portal is about; their texts (summary, description) and
+# populations come from the database, in every language.
+NETWERKSTAD_SLUG = "netwerkstad-twente"
+REGIO_TWENTE_SLUG = "regio-twente"
+LATEST_PROJECT_COUNT = 3
+
+
+def home_regions():
+    """Netwerkstad Twente and Regio Twente with their published member municipalities,
+    keyed by slug (a region that is not published is simply absent)."""
+    regions = Region.objects.published().filter(slug__in=[NETWERKSTAD_SLUG, REGIO_TWENTE_SLUG])
+    regions = regions.prefetch_related(
+        Prefetch("municipalities", queryset=Municipality.objects.published().order_by("name"))
+    )
+    by_slug = {region.slug: region for region in regions}
+    return by_slug.get(NETWERKSTAD_SLUG), by_slug.get(REGIO_TWENTE_SLUG)
+
+
+def key_figures(netwerkstad, regio_twente):
+    """Figures computed from the database. A figure nobody has entered is None, which
+    the page shows as "not known yet", never as 0."""
+    if regio_twente:
+        municipality_count = len(regio_twente.municipalities.all())
+    else:
+        municipality_count = Municipality.objects.published().filter(country="NL").count()
+    partner_count = Partner.objects.published().count()
+    projects = Project.objects.published().aggregate(
+        count=Count("pk"),
+        eu_total=Sum("eu_contribution"),
+        eu_known=Count("pk", filter=Q(eu_contribution__isnull=False)),
+    )
+    return {
+        "twente_population": regio_twente.population if regio_twente else None,
+        "netwerkstad_population": netwerkstad.population if netwerkstad else None,
+        "cities": list(netwerkstad.municipalities.all()) if netwerkstad else [],
+        "municipality_count": municipality_count,
+        "partner_count": partner_count,
+        "project_count": projects["count"],
+        "eu_total": projects["eu_total"] if projects["eu_known"] else None,
+        "eu_known": projects["eu_known"],
+    }
+
+
+def latest_projects():
+    return list(Project.objects.for_list().order_by("-published_at", "-pk")[:LATEST_PROJECT_COUNT])
+
+
+def cross_border_partners():
+    """Cities, regions and networks across the border, with their ties to Twente."""
+    return (
+        Partner.objects.published()
+        .filter(kind__in=[PartnerKind.CITY, PartnerKind.REGION, PartnerKind.NETWORK])
+        .prefetch_related("relationships__municipality", "relationships__region")
+    )
+
+
+def about_contacts(netwerkstad):
+    """The published contacts (people and mailboxes) of the Netwerkstad cities:
+    name, job title and work email only."""
+    if not netwerkstad:
+        return []
+    cities = [m.pk for m in netwerkstad.municipalities.all()]
+    return list(
+        Contact.objects.public()
+        .filter(municipality__in=cities)
+        .select_related("municipality")
+        .order_by("kind", "name")
+    )

@@ -1,0 +1,88 @@
+"""Template helpers for the admin: the "needs attention" panel and the lockout page."""
+
+from datetime import timedelta
+
+from django import template
+from django.contrib import admin
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from partners.models import Contact
+from twente.admin import missing_translation_q, summary_missing_q, translated_field_names
+from twente.models import PublicationState, PublishableModel
+
+register = template.Library()
+
+VERIFICATION_MAX_AGE = timedelta(days=365)
+
+
+def stale_contacts_q(today=None):
+    """Contacts never verified, or not in the last twelve months."""
+    today = today or timezone.localdate()
+    return Q(last_verified__isnull=True) | Q(last_verified__lt=today - VERIFICATION_MAX_AGE)
+
+
+@register.simple_tag(takes_context=True)
+def needs_attention(context):
+    """What staff should look at, each with a count and a link to the filtered list.
+
+    One query per translated model the user may view, plus one for contacts: the number
+    of queries does not grow with the data."""
+    request = context["request"]
+    items = []
+    registry = sorted(
+        admin.site._registry.items(), key=lambda pair: (pair[0]._meta.app_label, pair[0]._meta.model_name)
+    )
+    for model, model_admin in registry:
+        fields = translated_field_names(model)
+        if not fields or not model_admin.has_view_permission(request):
+            continue
+        opts = model._meta
+        aggregates = {"missing": Count("pk", filter=missing_translation_q(model))}
+        with_summary = issubclass(model, PublishableModel) and "summary" in fields
+        if with_summary:
+            aggregates["no_summary"] = Count(
+                "pk", filter=Q(publication_state=PublicationState.PUBLISHED) & summary_missing_q()
+            )
+        counts = model._default_manager.aggregate(**aggregates)
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        if counts["missing"]:
+            items.append(
+                {
+                    "label": _("%(things)s with missing translations")
+                    % {"things": capfirst(opts.verbose_name_plural)},
+                    "count": counts["missing"],
+                    "url": f"{url}?missing_translation=any",
+                }
+            )
+        if with_summary and counts["no_summary"]:
+            items.append(
+                {
+                    "label": _("Published %(things)s without a summary")
+                    % {"things": opts.verbose_name_plural},
+                    "count": counts["no_summary"],
+                    "url": f"{url}?publication_state__exact=published&summary=missing",
+                }
+            )
+    if request.user.has_perm("partners.view_contact"):
+        stale = Contact.objects.filter(stale_contacts_q()).count()
+        if stale:
+            items.append(
+                {
+                    "label": _("Contacts not verified in the last 12 months"),
+                    "count": stale,
+                    "url": reverse("admin:partners_contact_changelist") + "?verified=stale",
+                }
+            )
+    return items
+
+
+@register.filter
+def in_minutes(value):
+    """A timedelta as whole minutes (at least one)."""
+    if not value:
+        return 0
+    return max(1, int(value.total_seconds() // 60))
