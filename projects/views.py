@@ -1,9 +1,96 @@
-from django.views.generic import TemplateView
+"""The project list (filtered, sorted, with open data) and the project page."""
+
+from django.db.models import Prefetch
+
+from projects.filters import ProjectFilter
+from projects.models import ParticipantRole, Participation, Project
+from twente.listing import FilteredListView
+from twente.opendata import OpenDataColumn, absolute_url
+from twente.preview import PreviewableDetailView
 
 
-class ProjectListView(TemplateView):
+def published_participants(project):
+    """Participants whose own page is public; a draft organisation stays unnamed.
+
+    Reads the prefetched participations, so it costs no query."""
+    return [
+        participation
+        for participation in project.participations.all()
+        if participation.organisation is not None and participation.organisation.is_published
+    ]
+
+
+def _names(attribute):
+    return lambda project, request: [str(item) for item in getattr(project, attribute).all()]
+
+
+def _participants(project, request):
+    return [
+        participation.organisation.name
+        for participation in published_participants(project)
+        if participation.role == ParticipantRole.PARTNER
+    ]
+
+
+def _lead(project, request):
+    leads = [p for p in published_participants(project) if p.role == ParticipantRole.LEAD]
+    return leads[0].organisation.name if leads else None
+
+
+class ProjectListView(FilteredListView):
     template_name = "projects/project_list.html"
+    filterset_class = ProjectFilter
+    context_object_name = "projects"
+    open_data_name = "projects"
+    open_data_columns = [
+        OpenDataColumn("slug"),
+        OpenDataColumn("title", lambda project, request: project.title),
+        OpenDataColumn("summary", lambda project, request: project.summary),
+        OpenDataColumn(
+            "programme", lambda project, request: str(project.programme) if project.programme else None
+        ),
+        OpenDataColumn("themes", _names("themes")),
+        OpenDataColumn("municipalities", _names("municipalities")),
+        OpenDataColumn(
+            "district",
+            lambda project, request: (
+                project.district.name if project.district and project.district.is_published else None
+            ),
+        ),
+        OpenDataColumn("lead_partner", _lead),
+        OpenDataColumn("partners", _participants),
+        OpenDataColumn("status"),
+        OpenDataColumn("start_date"),
+        OpenDataColumn("end_date"),
+        OpenDataColumn("total_budget_eur", "total_budget"),
+        OpenDataColumn("eu_contribution_eur", "eu_contribution"),
+        OpenDataColumn("co_financing_rate_percent", "co_financing_rate"),
+        OpenDataColumn("website"),
+        OpenDataColumn("latitude"),
+        OpenDataColumn("longitude"),
+        OpenDataColumn("url", absolute_url),
+    ]
+
+    def get_base_queryset(self):
+        return ProjectFilter.sort_by(Project.objects.for_list(), "sort", "newest")
+
+    def get_open_data_queryset(self, queryset):
+        return queryset.prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("partner", "municipality"),
+            )
+        )
 
 
-class ProjectDetailView(TemplateView):
+class ProjectDetailView(PreviewableDetailView):
+    model = Project
     template_name = "projects/project_detail.html"
+    context_object_name = "project"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        project = self.object
+        context["participants"] = published_participants(project)
+        context["district"] = project.district if project.district and project.district.is_published else None
+        return context

@@ -15,7 +15,7 @@ filter, so they give exactly the rows the page lists.
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import F, Value
+from django.db.models import CharField, F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpResponseBadRequest
 from django.utils import translation
@@ -34,8 +34,12 @@ def translated(field_name):
 
     Text filters and A-Z sorting use it, so they match what the page displays."""
     languages = resolution_order(translation.get_language() or "nl")
-    parts = [NullIf(F(build_localized_fieldname(field_name, code)), Value("")) for code in languages]
-    return Coalesce(*parts, Value("")) if len(parts) > 1 else parts[0]
+    text = CharField()
+    parts = [
+        NullIf(F(build_localized_fieldname(field_name, code)), Value(""), output_field=text)
+        for code in languages
+    ]
+    return Coalesce(*parts, Value(""), output_field=text)
 
 
 class FilterForm(forms.Form):

@@ -1,0 +1,150 @@
+"""The project list's filters and sorting."""
+
+import django_filters
+from django import forms
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Partner
+from projects.models import FundingProgramme, ProjectStatus
+from regions.models import Country, Municipality, Theme
+from twente.listing import FilterForm, translated
+
+TEXT_MAX_LENGTH = 200
+# Plausible bounds: they turn a mistyped figure into a message instead of a query.
+YEAR_MIN, YEAR_MAX = 1950, 2100
+EURO_MAX = 10**12
+
+SORTS = {
+    "newest": (_("Newest start first"), (F("start_date").desc(nulls_last=True), "slug")),
+    "oldest": (_("Oldest start first"), (F("start_date").asc(nulls_last=True), "slug")),
+    "title": (_("Title A–Z"), ("_shown_title", "slug")),
+    "eu_contribution": (
+        _("EU contribution, highest first"),
+        (F("eu_contribution").desc(nulls_last=True), "slug"),
+    ),
+}
+
+
+class ProjectFilterForm(FilterForm):
+    """Ranges whose end lies before their start are reported at the end field."""
+
+    ranges = (
+        ("start_year_min", "start_year_max", _("The last year must not be before the first year.")),
+        ("eu_min", "eu_max", _("The maximum must not be below the minimum.")),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for low, high, message in self.ranges:
+            low_value, high_value = cleaned_data.get(low), cleaned_data.get(high)
+            if low_value is not None and high_value is not None and high_value < low_value:
+                # Neither end applies until corrected: half a range would mislead.
+                self.add_error(high, message)
+                cleaned_data.pop(low, None)
+        return cleaned_data
+
+
+class ProjectFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Title or summary contains"), method="filter_text", max_length=TEXT_MAX_LENGTH
+    )
+    theme = django_filters.ModelMultipleChoiceFilter(
+        label=_("Themes"),
+        field_name="themes__slug",
+        to_field_name="slug",
+        queryset=Theme.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        distinct=True,
+    )
+    programme = django_filters.ModelChoiceFilter(
+        label=_("Funding programme"),
+        to_field_name="slug",
+        queryset=FundingProgramme.objects.all(),
+        empty_label=_("All"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ProjectStatus.choices, empty_label=_("All")
+    )
+    municipality = django_filters.ModelChoiceFilter(
+        label=_("Municipality"),
+        to_field_name="slug",
+        queryset=Municipality.objects.published(),
+        method="filter_municipality",
+        empty_label=_("All"),
+    )
+    partner = django_filters.ModelChoiceFilter(
+        label=_("Participating organisation"),
+        field_name="participations__partner",
+        to_field_name="slug",
+        queryset=Partner.objects.published(),
+        empty_label=_("All"),
+        distinct=True,
+    )
+    partner_country = django_filters.ChoiceFilter(
+        label=_("Country of a participant"),
+        field_name="participations__partner__country",
+        choices=Country.choices,
+        empty_label=_("All"),
+        distinct=True,
+    )
+    start_year_min = django_filters.NumberFilter(
+        label=_("Started in or after (year)"),
+        field_name="start_date__year",
+        lookup_expr="gte",
+        min_value=YEAR_MIN,
+        max_value=YEAR_MAX,
+        decimal_places=0,
+    )
+    start_year_max = django_filters.NumberFilter(
+        label=_("Started in or before (year)"),
+        field_name="start_date__year",
+        lookup_expr="lte",
+        min_value=YEAR_MIN,
+        max_value=YEAR_MAX,
+        decimal_places=0,
+    )
+    eu_min = django_filters.NumberFilter(
+        label=_("EU contribution at least (€)"),
+        field_name="eu_contribution",
+        lookup_expr="gte",
+        min_value=0,
+        max_value=EURO_MAX,
+    )
+    eu_max = django_filters.NumberFilter(
+        label=_("EU contribution at most (€)"),
+        field_name="eu_contribution",
+        lookup_expr="lte",
+        min_value=0,
+        max_value=EURO_MAX,
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),  # leaving it out keeps the list's default order, newest first
+        choices=[(key, label) for key, (label, _ordering) in SORTS.items()],
+        method="sort_by",
+        empty_label=None,
+    )
+
+    class Meta:
+        form = ProjectFilterForm
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.alias(_title=translated("title"), _summary=translated("summary")).filter(
+            Q(_title__icontains=value) | Q(_summary__icontains=value)
+        )
+
+    def filter_municipality(self, queryset, name, value):
+        """Projects placed in the municipality, directly or through their district."""
+        return queryset.filter(Q(municipalities=value) | Q(district__municipality=value)).distinct()
+
+    @staticmethod
+    def sort_by(queryset, name, value):
+        """Also the list's order when no sort is chosen (or the choice is invalid)."""
+        _label, ordering = SORTS.get(value, SORTS["newest"])
+        if value == "title":
+            queryset = queryset.annotate(_shown_title=translated("title"))
+        return queryset.order_by(*ordering)
