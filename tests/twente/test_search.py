@@ -5,6 +5,8 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import InnovationDistrictFactory, MunicipalityFactory, PartnerFactory, ProjectFactory
 from twente.models import PublicationState
@@ -13,9 +15,16 @@ from twente.search import MAX_QUERY_LENGTH
 pytestmark = pytest.mark.django_db
 
 
+def search(client, language, query):
+    """The search page in a language (its path may be translated)."""
+    with translation.override(language):
+        return client.get(reverse("search"), {"q": query})
+
+
 def result_titles(response, key):
     group = next((g for g in response.context["groups"] if g.section.key == key), None)
-    return [str(item) for item in group.results] if group else []
+    with translation.override(response.wsgi_request.LANGUAGE_CODE):
+        return [str(item) for item in group.results] if group else []
 
 
 @pytest.fixture
@@ -43,7 +52,7 @@ def test_osnabruck_without_umlaut_finds_osnabrueck(client):
 
 
 def test_accented_query_finds_the_same(client, munster):
-    response = client.get("/de/search/", {"q": "münster"})
+    response = search(client, "de", "münster")
     assert result_titles(response, "partners") == ["Münster"]
 
 
@@ -83,7 +92,7 @@ def test_german_only_word_is_found_on_the_german_site(client):
         description_en="Rain water is collected.",
         description_de="Das Regenwasser wird im Hochwasserschutzbecken gesammelt.",
     )
-    german = client.get("/de/search/", {"q": "Hochwasserschutzbecken"})
+    german = search(client, "de", "Hochwasserschutzbecken")
     assert result_titles(german, "projects") == ["Stadtbach"]
     # English visitors read the English description, which does not say it.
     english = client.get("/en/search/", {"q": "Hochwasserschutzbecken"})
@@ -94,9 +103,9 @@ def test_translated_title_is_searched_and_shown_in_the_active_language(client):
     ProjectFactory(
         title_nl="Nieuwe straatverlichting", title_en="New street lighting", title_de="Neue Beleuchtung"
     )
-    response = client.get("/nl/search/", {"q": "straatverlichting"})
+    response = search(client, "nl", "straatverlichting")
     assert result_titles(response, "projects") == ["Nieuwe straatverlichting"]
-    response = client.get("/de/search/", {"q": "Beleuchtung"})
+    response = search(client, "de", "Beleuchtung")
     assert result_titles(response, "projects") == ["Neue Beleuchtung"]
 
 
