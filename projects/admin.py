@@ -1,7 +1,15 @@
+"""Admin for EU-funded projects, funding programmes and participants, through
+`twente.admin.PortalAdmin` (translation tabs, history with revert, optimistic locking,
+publishing, protected delete)."""
+
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from projects.models import FundingProgramme, Participation, Project
+from twente.admin import PortalAdmin
 
 
 class ParticipationInline(admin.TabularInline):
@@ -11,17 +19,27 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(FundingProgramme)
-class FundingProgrammeAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "short_name", "slug"]
+class FundingProgrammeAdmin(PortalAdmin):
+    list_display = ["name", "short_name", "slug", "project_count"]
     search_fields = ["name_nl", "name_en", "name_de", "short_name", "slug"]
     prepopulated_fields = {"slug": ["name_nl"]}
+    ordering = ["name"]
+    protected_relations = ("projects",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_project_count=Count("projects", distinct=True))
+
+    @admin.display(description=_("projects"), ordering="_project_count")
+    def project_count(self, obj):
+        url = reverse("admin:projects_project_changelist")
+        return format_html('<a href="{}?programme__id__exact={}">{}</a>', url, obj.pk, obj._project_count)
 
 
 @admin.register(Project)
-class ProjectAdmin(TabbedTranslationAdmin):
+class ProjectAdmin(PortalAdmin):
     list_display = [
         "title",
-        "programme",
+        "programme_link",
         "status",
         "start_date",
         "end_date",
@@ -34,4 +52,12 @@ class ProjectAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["title_nl"]}
     autocomplete_fields = ["programme", "themes", "municipalities", "district"]
     date_hierarchy = "start_date"
+    ordering = ["-start_date", "title"]
     inlines = [ParticipationInline]
+
+    @admin.display(description=_("funding programme"), ordering="programme__name")
+    def programme_link(self, obj):
+        if obj.programme is None:
+            return "—"
+        url = reverse("admin:projects_fundingprogramme_change", args=[obj.programme_id])
+        return format_html('<a href="{}">{}</a>', url, obj.programme)

@@ -1,0 +1,50 @@
+"""Helpers for the admin tests: staff members with a role, and the data a browser
+would submit from an admin form as rendered."""
+
+import datetime
+import decimal
+
+from django.contrib.auth import get_user_model
+
+from twente.roles import grant_role
+
+
+def staff_member(role, username=None):
+    username = username or role.lower().replace(" ", "-")
+    user = get_user_model().objects.create_user(username=username, password="not-a-real-password-42")
+    return grant_role(user=user, role=role)
+
+
+def _field_value(bound_field):
+    value = bound_field.value()
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "on" if value else None
+    if isinstance(value, (list, tuple)):
+        return [str(getattr(item, "pk", item)) for item in value]
+    if isinstance(value, (datetime.date, datetime.datetime, decimal.Decimal, int)):
+        return str(value)
+    return getattr(value, "pk", value)
+
+
+def _add_form(data, form):
+    for bound_field in form:
+        value = _field_value(bound_field)
+        if value is not None:
+            data[bound_field.html_name] = value
+
+
+def form_data(response, **changes):
+    """Everything an admin change form (with its inlines) would post, as rendered in
+    `response`, with `changes` applied on top."""
+    context = response.context
+    data = {}
+    _add_form(data, context["adminform"].form)
+    for inline in context.get("inline_admin_formsets", []):
+        formset = inline.formset
+        _add_form(data, formset.management_form)
+        for form in formset.forms:
+            _add_form(data, form)
+    data.update(changes)
+    return data

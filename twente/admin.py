@@ -1,0 +1,416 @@
+"""Admin building blocks shared by the apps: one base class, `PortalAdmin`, gives every
+model's admin the same staff workflow:
+
+- tabbed translation fields (modeltranslation) and full history with a readable
+  per-field, per-language difference and a revert that restores all three languages
+  (django-simple-history);
+- optimistic locking: the form carries the version the editor started from, and a save
+  based on an older version is refused with a link to the other person's change;
+- drafts and publishing: items are created as drafts, then published or withdrawn with
+  one action (bulk on the list, a button on the form), recorded in the history;
+- protected delete: an item that others still depend on is not deleted, neither from
+  its page nor by the bulk action, and the message says what depends on it;
+- translation completeness: a column and a filter for missing languages.
+"""
+
+import dataclasses
+import operator
+from functools import reduce
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import router, transaction
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.text import get_text_list
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.translator import NotRegistered, translator
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import to_historic
+
+from twente.models import PublicationState, PublishableModel
+from twente.publishing import items_publish, items_withdraw
+
+VERSION_FIELD = "edit_version"
+
+
+# Translation completeness ---------------------------------------------------------------
+
+
+def translation_languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def translated_field_names(model):
+    """The model's translated fields (`name`, `summary`, ...), empty when it has none."""
+    try:
+        return sorted(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return []
+
+
+def _filled(field, lang):
+    # `> ''` is false for both NULL and the empty string.
+    return Q(**{f"{field}_{lang}__gt": ""})
+
+
+def missing_translation_q(model, lang=None):
+    """Items with a text in some language but not in `lang` (any language when None)."""
+    languages = translation_languages()
+    wanted = [lang] if lang else languages
+    conditions = []
+    for field in translated_field_names(model):
+        for code in wanted:
+            others = reduce(operator.or_, (_filled(field, other) for other in languages if other != code))
+            conditions.append(~_filled(field, code) & others)
+    if not conditions:
+        return Q(pk__in=[])
+    return reduce(operator.or_, conditions)
+
+
+def missing_languages(obj):
+    """The languages in which some text of `obj` is missing while another language has it."""
+    languages = translation_languages()
+    missing = []
+    for code in languages:
+        for field in translated_field_names(type(obj)):
+            values = {lang: getattr(obj, f"{field}_{lang}", "") for lang in languages}
+            if not values[code] and any(values[other] for other in languages if other != code):
+                missing.append(code)
+                break
+    return missing
+
+
+def summary_missing_q():
+    """No summary in any language."""
+    return ~reduce(operator.or_, (_filled("summary", code) for code in translation_languages()))
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    title = _("missing translation")
+    parameter_name = "missing_translation"
+
+    def lookups(self, request, model_admin):
+        return [("any", _("Any language")), *settings.LANGUAGES]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "any":
+            return queryset.filter(missing_translation_q(queryset.model))
+        if value in translation_languages():
+            return queryset.filter(missing_translation_q(queryset.model, value))
+        return queryset
+
+
+class SummaryFilter(admin.SimpleListFilter):
+    title = _("summary")
+    parameter_name = "summary"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("Missing")), ("present", _("Present"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.filter(summary_missing_q())
+        if self.value() == "present":
+            return queryset.exclude(summary_missing_q())
+        return queryset
+
+
+# Optimistic locking ---------------------------------------------------------------------
+
+
+def stored_version(instance, *, lock=False):
+    """The version in the database (None when the row is gone); `lock` holds the row."""
+    rows = type(instance)._default_manager.filter(pk=instance.pk)
+    if lock:
+        rows = rows.select_for_update()
+    return rows.values_list("version", flat=True).first()
+
+
+def conflict_message(instance):
+    opts = instance._meta
+    history_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[instance.pk])
+    latest = instance.history.select_related("history_user").first()
+    who = (latest.history_user.get_username() if latest and latest.history_user else None) or gettext(
+        "someone else"
+    )
+    when = date_format(timezone.localtime(latest.history_date), "DATETIME_FORMAT") if latest else ""
+    return format_html(
+        gettext(
+            "{who} saved this item at {when}, after you opened it. Your changes are not saved, "
+            "so that theirs are not overwritten; they are still in the form below to copy. "
+            '<a href="{url}">See their change</a>, then reload this page and edit the latest version.'
+        ),
+        who=who,
+        when=when,
+        url=history_url,
+    )
+
+
+class VersionedModelForm(forms.ModelForm):
+    """Carries the version the editor started from; a save based on another is refused."""
+
+    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        if instance.pk is None or self.is_bound:
+            return
+        # The stored version, not the instance's: a revert form starts from an old record.
+        self.fields[VERSION_FIELD].initial = stored_version(instance)
+        historic = to_historic(instance)
+        if historic is not None:
+            # A revert shows the related items of that version, not today's.
+            for field in historic._history_m2m_fields:
+                if field.name in self.fields:
+                    target = field.m2m_reverse_field_name()
+                    self.initial[field.name] = [
+                        getattr(row, f"{target}_id") for row in getattr(historic, field.name).all()
+                    ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        instance = self.instance
+        posted = cleaned_data.get(VERSION_FIELD)
+        if instance.pk is None or instance._state.adding or posted is None:
+            return cleaned_data
+        # Locked until the admin's transaction ends: nobody saves between check and write.
+        current = stored_version(instance, lock=True)
+        if current is None:
+            raise ValidationError(gettext("This item was deleted by someone else while you edited it."))
+        if posted != current:
+            raise ValidationError(conflict_message(instance), code="edit_conflict")
+        instance._locked_version = current
+        return cleaned_data
+
+
+# Protected delete -----------------------------------------------------------------------
+
+
+def describe_dependants(request, obj, relations):
+    """What still depends on `obj`, e.g. ["2 projects (Stadsbeek, EDL)", "1 contact"].
+
+    Names are given only for what the user may see (an editor sees no contact's name)."""
+    described = []
+    for accessor in relations:
+        related = getattr(obj, accessor)
+        count = related.count()
+        if not count:
+            continue
+        opts = related.model._meta
+        label = opts.verbose_name if count == 1 else opts.verbose_name_plural
+        text = f"{count} {label}"
+        if request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            names = [str(item) for item in related.all()[:3]]
+            if count > 3:
+                names.append("…")
+            text += f" ({', '.join(names)})"
+        described.append(text)
+    return described
+
+
+# The base class -------------------------------------------------------------------------
+
+
+class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+    """Base admin for every portal model (see the module docstring)."""
+
+    form = VersionedModelForm
+    change_form_template = "admin/twente/change_form.html"
+    object_history_list_template = "admin/twente/object_history_list.html"
+    object_history_form_template = "admin/twente/object_history_form.html"
+    actions = ["publish_selected", "withdraw_selected"]
+    # Reverse relations whose items must be removed or moved first (accessor names).
+    protected_relations = ()
+    list_per_page = 50
+
+    @property
+    def is_publishable(self):
+        return issubclass(self.model, PublishableModel)
+
+    # Lists
+
+    def get_list_display(self, request):
+        columns = list(super().get_list_display(request))
+        if translated_field_names(self.model) and "missing_translations" not in columns:
+            columns.append("missing_translations")
+        return columns
+
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        if self.is_publishable and "publication_state" not in filters:
+            filters.insert(0, "publication_state")
+        if translated_field_names(self.model) and MissingTranslationFilter not in filters:
+            filters.append(MissingTranslationFilter)
+        if "summary" in translated_field_names(self.model) and SummaryFilter not in filters:
+            filters.append(SummaryFilter)
+        return filters
+
+    @admin.display(description=_("missing translations"))
+    def missing_translations(self, obj):
+        return ", ".join(code.upper() for code in missing_languages(obj)) or "—"
+
+    # Publishing
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        if not self.is_publishable:
+            actions.pop("publish_selected", None)
+            actions.pop("withdraw_selected", None)
+        if "delete_selected" in actions:
+            action = actions["delete_selected"]
+            actions["delete_selected"] = dataclasses.replace(
+                action, func=self._protected_delete_action(action.func)
+            )
+        return actions
+
+    @admin.action(description=_("Publish selected items"), permissions=["change"])
+    def publish_selected(self, request, queryset):
+        count = items_publish(items=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)d item published.", "%(count)d items published.", count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Withdraw selected items from the public site"), permissions=["change"])
+    def withdraw_selected(self, request, queryset):
+        count = items_withdraw(items=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)d item withdrawn.", "%(count)d items withdrawn.", count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if self.is_publishable:
+            # The state changes through the publish and withdraw buttons and actions only,
+            # so every item starts as a draft and each change of state is deliberate.
+            readonly += [name for name in ("publication_state", "published_at") if name not in readonly]
+        return readonly
+
+    def get_fieldsets(self, request, obj=None):
+        # The version travels in a hidden input of the form template, not in a fieldset.
+        fieldsets = super().get_fieldsets(request, obj)
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != VERSION_FIELD]})
+            for name, options in fieldsets
+        ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["publishable"] = self.is_publishable
+        context["is_draft"] = bool(
+            self.is_publishable and obj is not None and obj.publication_state != PublicationState.PUBLISHED
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        historic = to_historic(obj)
+        if change:
+            locked = getattr(obj, "_locked_version", None)
+            if locked is None:
+                locked = stored_version(obj, lock=True) or obj.version
+            obj.version = locked + 1
+        if self.is_publishable and change:
+            if "_publish" in request.POST:
+                obj.mark_published()
+                obj._change_reason = "Published"
+            elif "_withdraw" in request.POST:
+                obj.mark_withdrawn()
+                obj._change_reason = "Withdrawn"
+        if historic is not None:
+            obj._change_reason = f"Restored the version of {historic.history_date:%Y-%m-%d %H:%M:%S}"
+        super().save_model(request, obj, form, change)
+
+    def response_change(self, request, obj):
+        if "_publish" in request.POST or "_withdraw" in request.POST:
+            # Stay on the item, so the editor sees its new state (and the preview link).
+            message = (
+                gettext("“%(item)s” is published.")
+                if "_publish" in request.POST
+                else gettext("“%(item)s” is withdrawn from the public site.")
+            )
+            self.message_user(request, message % {"item": obj}, messages.SUCCESS)
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    # History
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # A revert is a save: it needs the change permission, and runs in one transaction
+        # (the optimistic-locking check holds the row until the end).
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        # Each translated field is shown per language ("Description [de]"); the untranslated
+        # original column only mirrors one of them, so it is left out of the difference.
+        excluded = set(translated_field_names(self.model))
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                delta = previous.diff_against(
+                    current, excluded_fields=excluded, foreign_keys_are_objs=foreign_keys_are_objs
+                )
+                helper = self.get_historical_record_context_helper(request, previous)
+                previous.history_delta_changes = helper.context_for_delta_changes(delta)
+            previous = current
+
+    # Protected delete
+
+    def delete_blockers(self, request, obj):
+        return describe_dependants(request, obj, self.protected_relations)
+
+    def delete_refused_message(self, obj, blockers):
+        return gettext("“%(item)s” cannot be deleted: %(dependants)s still depend on it.") % {
+            "item": obj,
+            "dependants": get_text_list(blockers, gettext("and")),
+        }
+
+    def delete_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and self.has_delete_permission(request, obj):
+            blockers = self.delete_blockers(request, obj)
+            if blockers:
+                self.message_user(request, self.delete_refused_message(obj, blockers), messages.ERROR)
+                opts = self.model._meta
+                return HttpResponseRedirect(
+                    reverse(
+                        f"admin:{opts.app_label}_{opts.model_name}_change",
+                        args=[obj.pk],
+                        current_app=self.admin_site.name,
+                    )
+                )
+        return super().delete_view(request, object_id, extra_context)
+
+    def _protected_delete_action(self, delete_selected):
+        def protected_delete_selected(modeladmin, request, queryset):
+            refused = [
+                self.delete_refused_message(obj, blockers)
+                for obj in queryset
+                if (blockers := self.delete_blockers(request, obj))
+            ]
+            if refused:
+                for message in refused:
+                    self.message_user(request, message, messages.ERROR)
+                self.message_user(request, gettext("Nothing was deleted."), messages.WARNING)
+                return None
+            return delete_selected(modeladmin, request, queryset)
+
+        protected_delete_selected.allowed_permissions = ("delete",)
+        return protected_delete_selected
