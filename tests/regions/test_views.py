@@ -22,9 +22,6 @@ from twente.models import PublicationState
 
 pytestmark = pytest.mark.django_db
 
-LIST_URL = "/{lang}/municipalities/"
-LIST_PATHS = {"nl": "/nl/gemeenten/", "en": "/en/municipalities/", "de": "/de/gemeinden/"}
-
 
 def html(response):
     return response.content.decode()
