@@ -1,0 +1,322 @@
+"""Contact list formats: CSV, Excel, vCard 4.0 and a BCC email list.
+
+Pure functions and generators over a queryset; the views wrap them in streaming
+responses. Every format reads the contacts with `iterator(chunk_size=...)` (Django
+runs the prefetches per chunk), so an export of 20,000 contacts never holds the
+whole list or the whole file in memory (XLSX is built in a temporary file).
+
+CSV and Excel share one documented column set (`COLUMNS`) that `partners.imports`
+reads back losslessly:
+
+- CSV is UTF-8 with a byte order mark and comma-separated. The BOM makes Excel
+  (Dutch and German editions included) read ü, ö and ß correctly and it sniffs the
+  comma from the file; a `sep=;` first line would also work in Excel but breaks
+  every other reader and the round trip, so there is none.
+- A cell that begins with `=`, `+`, `-`, `@`, a tab, a carriage return or a line feed
+  (after any leading apostrophes) gets one leading apostrophe, as OWASP's
+  CSV-injection guidance says. That includes phone numbers (`'+31534818181`): it
+  also stops Excel from turning them into numbers and dropping the `+`. The import
+  strips exactly that one apostrophe again (`unneutralise`).
+- Booleans are `yes`/`no`, dates ISO 8601 (`2025-03-31`), topics are theme slugs
+  separated by `;`, the organisation is its type (`municipality`/`partner`) and slug;
+  `organisation_name` is for people reading the file and is ignored on import.
+"""
+
+import csv
+import tempfile
+import uuid
+from collections.abc import Iterable, Iterator
+
+from django.db.models import QuerySet
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+CHUNK_SIZE = 1000
+
+COLUMNS = [
+    "name",
+    "kind",
+    "job_title_nl",
+    "job_title_en",
+    "job_title_de",
+    "organisation_type",
+    "organisation",
+    "organisation_name",
+    "email",
+    "phone",
+    "preferred_language",
+    "topics",
+    "is_public",
+    "mailing_consent",
+    "mailing_consent_date",
+    "last_verified",
+    "notes",
+]
+
+# Readable column widths in Excel (characters).
+COLUMN_WIDTHS = {
+    "name": 28,
+    "kind": 10,
+    "job_title_nl": 26,
+    "job_title_en": 26,
+    "job_title_de": 26,
+    "organisation_type": 14,
+    "organisation": 24,
+    "organisation_name": 30,
+    "email": 32,
+    "phone": 18,
+    "preferred_language": 10,
+    "topics": 24,
+    "is_public": 9,
+    "mailing_consent": 10,
+    "mailing_consent_date": 13,
+    "last_verified": 13,
+    "notes": 40,
+}
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+TOPIC_SEPARATOR = ";"
+YES, NO = "yes", "no"
+
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "vcard": ("text/vcard; charset=utf-8", "vcf"),
+    "emails": ("text/plain; charset=utf-8", "txt"),
+}
+
+
+def neutralise(value: str) -> str:
+    """A cell value that no spreadsheet will evaluate as a formula."""
+    if value.lstrip("'").startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def unneutralise(value: str) -> str:
+    """The inverse of `neutralise`: drops exactly the apostrophe it added."""
+    if value.startswith("'") and value.lstrip("'").startswith(FORMULA_PREFIXES):
+        return value[1:]
+    return value
+
+
+def export_queryset(queryset: QuerySet) -> QuerySet:
+    """Contacts with everything a row shows, in a stable order."""
+    return (
+        queryset.select_related("partner", "municipality").prefetch_related("topics").order_by("name", "pk")
+    )
+
+
+def iter_contacts(queryset: QuerySet) -> Iterator:
+    return export_queryset(queryset).iterator(chunk_size=CHUNK_SIZE)
+
+
+def contact_values(contact) -> dict:
+    """One contact as the export's columns, with Python values (bool, date, str)."""
+    if contact.municipality_id:
+        organisation_type, organisation = "municipality", contact.municipality
+    else:
+        organisation_type, organisation = "partner", contact.partner
+    return {
+        "name": contact.name,
+        "kind": contact.kind,
+        "job_title_nl": contact.job_title_nl or "",
+        "job_title_en": contact.job_title_en or "",
+        "job_title_de": contact.job_title_de or "",
+        "organisation_type": organisation_type,
+        "organisation": organisation.slug if organisation else "",
+        "organisation_name": organisation.name if organisation else "",
+        "email": contact.email,
+        "phone": contact.phone,
+        "preferred_language": contact.preferred_language,
+        "topics": TOPIC_SEPARATOR.join(sorted(topic.slug for topic in contact.topics.all())),
+        "is_public": contact.is_public,
+        "mailing_consent": contact.mailing_consent,
+        "mailing_consent_date": contact.mailing_consent_date,
+        "last_verified": contact.last_verified,
+        "notes": contact.notes,
+    }
+
+
+def as_text(value) -> str:
+    """A cell value as text: booleans yes/no, dates ISO, nothing as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return YES if value else NO
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return neutralise(str(value))
+
+
+# --- CSV ---------------------------------------------------------------------------
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for a streaming csv.writer."""
+
+    def write(self, value):
+        return value
+
+
+def csv_rows(contacts: Iterable) -> Iterator[str]:
+    writer = csv.writer(_Echo(), lineterminator="\r\n")
+    yield "\ufeff" + writer.writerow(COLUMNS)
+    for contact in contacts:
+        values = contact_values(contact)
+        yield writer.writerow([as_text(values[column]) for column in COLUMNS])
+
+
+def csv_stream(queryset: QuerySet) -> Iterator[bytes]:
+    for line in csv_rows(iter_contacts(queryset)):
+        yield line.encode("utf-8")
+
+
+# --- Excel -------------------------------------------------------------------------
+
+
+def xlsx_file(queryset: QuerySet, *, title: str = "Contacts"):
+    """An .xlsx file (an open temporary file, positioned at its start) with a frozen
+    header row, an auto-filter over the data and readable column widths."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
+    # Write-only sheets need widths and panes before the first row.
+    for index, column in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = COLUMN_WIDTHS[column]
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for column in COLUMNS:
+        cell = WriteOnlyCell(sheet, value=column)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    rows = 1
+    for contact in iter_contacts(queryset):
+        values = contact_values(contact)
+        row = []
+        for column in COLUMNS:
+            value = values[column]
+            if value is None or hasattr(value, "isoformat"):
+                row.append(value)  # real dates, so Excel can sort and filter them
+            else:
+                row.append(as_text(value))
+        sheet.append(row)
+        rows += 1
+    # The auto-filter is written after the rows, so its range can be set now.
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{rows}"
+    # Returned open for FileResponse, which closes (and so deletes) it.
+    output = tempfile.TemporaryFile()  # noqa: SIM115
+    workbook.save(output)
+    output.seek(0)
+    return output
+
+
+# --- vCard 4.0 (RFC 6350) -----------------------------------------------------------
+
+
+def vcard_escape(value: str) -> str:
+    """A text value escaped as RFC 6350 section 3.4 requires."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(",", "\\,")
+        .replace(";", "\\;")
+        .replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\n", "\\n")
+    )
+
+
+def vcard_fold(line: str) -> str:
+    """A content line folded at 75 octets (RFC 6350 section 3.2), never inside a
+    UTF-8 character; the continuation lines start with one space."""
+    encoded = line.encode("utf-8")
+    if len(encoded) <= 75:
+        return line + "\r\n"
+    parts, current, limit = [], b"", 75
+    for char in line:
+        piece = char.encode("utf-8")
+        if len(current) + len(piece) > limit:
+            parts.append(current)
+            current, limit = b"", 74  # the leading space counts
+        current += piece
+    parts.append(current)
+    return "\r\n ".join(part.decode("utf-8") for part in parts) + "\r\n"
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(family, given) for the N property: the first word is taken as the given name,
+    the rest (with tussenvoegsels such as "van der") as the family name."""
+    words = name.split()
+    if len(words) < 2:
+        return name, ""
+    return " ".join(words[1:]), words[0]
+
+
+def job_title_in(contact, language: str) -> str:
+    """The job title in the contact's own language, else any language that has one."""
+    for code in (language, "en", "nl", "de"):
+        title = getattr(contact, f"job_title_{code}", "") or ""
+        if title:
+            return title
+    return ""
+
+
+def vcard(contact) -> str:
+    """One vCard 4.0. Internal notes are never written to it."""
+    lines = ["BEGIN:VCARD", "VERSION:4.0"]
+    organisation = contact.organisation
+    if contact.kind == "mailbox":
+        lines.append("KIND:org")
+        lines.append("N:;;;;")
+    else:
+        lines.append("KIND:individual")
+        family, given = split_name(contact.name)
+        lines.append(f"N:{vcard_escape(family)};{vcard_escape(given)};;;")
+    lines.append(f"FN:{vcard_escape(contact.name)}")
+    if organisation:
+        lines.append(f"ORG:{vcard_escape(organisation.name)}")
+    title = job_title_in(contact, contact.preferred_language)
+    if title:
+        lines.append(f"TITLE;LANGUAGE={contact.preferred_language}:{vcard_escape(title)}")
+    if contact.email:
+        lines.append(f"EMAIL;TYPE=work:{vcard_escape(contact.email)}")
+    if contact.phone:
+        lines.append(f"TEL;VALUE=uri;TYPE=work:tel:{contact.phone}")
+    lines.append(f"LANG:{contact.preferred_language}")
+    if contact.topics.all():
+        lines.append("CATEGORIES:" + ",".join(vcard_escape(topic.name) for topic in contact.topics.all()))
+    lines.append(f"UID:urn:uuid:{contact_uuid(contact)}")
+    lines.append("END:VCARD")
+    return "".join(vcard_fold(line) for line in lines)
+
+
+def contact_uuid(contact):
+    """A stable UID, so a phone re-importing the file updates instead of duplicating."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"netwerkstad-twente:contact:{contact.pk}")
+
+
+def vcard_stream(queryset: QuerySet) -> Iterator[bytes]:
+    for contact in iter_contacts(queryset):
+        yield vcard(contact).encode("utf-8")
+
+
+# --- email list -------------------------------------------------------------------
+
+
+def email_list_stream(queryset: QuerySet) -> Iterator[bytes]:
+    """Plain addresses separated by "; ", which Outlook's and Thunderbird's BCC fields
+    accept as pasted; contacts without an email are skipped."""
+    emails = queryset.exclude(email="").order_by("email").values_list("email", flat=True)
+    first = True
+    for email in emails.iterator(chunk_size=CHUNK_SIZE):
+        yield (email if first else "; " + email).encode("utf-8")
+        first = False
+    yield b"\r\n"
+
+
+def export_filename(export_format: str, today) -> str:
+    extension = FORMATS[export_format][1]
+    return f"contacts-{today:%Y-%m-%d}.{extension}"
