@@ -1,5 +1,189 @@
+"""The funding overview: EU contribution of published projects by theme, programme and
+start year, as server-drawn bar charts with the same figures in tables.
+
+A project whose EU contribution is not known is counted apart ("figure not known"),
+never as zero: the sums cover the known figures only, and the page says so.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+
+from projects.models import FundingProgramme, Project
+from regions.models import Theme
+
+KNOWN = Q(eu_contribution__isnull=False)
+UNKNOWN = Q(eu_contribution__isnull=True)
+
+# Chart geometry (SVG user units): a label line above each bar, the amount after it.
+CHART_WIDTH = 640
+BAR_MAX_WIDTH = 440
+ROW_HEIGHT = 46
+LABEL_OFFSET = 16
+BAR_OFFSET = 22
+BAR_HEIGHT = 16
+
+
+def _figures():
+    return {
+        "amount": Sum("eu_contribution", filter=KNOWN),
+        "known": Count("pk", filter=KNOWN, distinct=True),
+        "unknown": Count("pk", filter=UNKNOWN, distinct=True),
+    }
+
+
+@dataclass
+class FundingRow:
+    label: str
+    amount: Decimal | None
+    known: int
+    unknown: int
+    # Set by Chart.layout(), formatted for SVG attributes (never localised).
+    bar_width: str = "0"
+    label_y: str = "0"
+    bar_y: str = "0"
+    value_x: str = "0"
+    value_y: str = "0"
+
+    @property
+    def count(self):
+        return self.known + self.unknown
+
+    @property
+    def has_amount(self):
+        return self.known > 0
+
+
+@dataclass
+class Chart:
+    key: str
+    title: str
+    label_heading: str
+    rows: list = field(default_factory=list)
+
+    def layout(self):
+        largest = max((row.amount or 0 for row in self.rows), default=0)
+        for index, row in enumerate(self.rows):
+            top = index * ROW_HEIGHT
+            width = float(row.amount or 0) / float(largest) * BAR_MAX_WIDTH if largest else 0
+            # A known amount, however small, stays visible as a sliver.
+            width = max(width, 2.0) if row.has_amount else 0.0
+            row.bar_width = f"{width:.1f}"
+            row.label_y = f"{top + LABEL_OFFSET}"
+            row.bar_y = f"{top + BAR_OFFSET}"
+            row.value_x = f"{width + 8:.1f}"
+            row.value_y = f"{top + BAR_OFFSET + BAR_HEIGHT - 3}"
+        return self
+
+    @property
+    def height(self):
+        return len(self.rows) * ROW_HEIGHT + 8
+
+    @property
+    def width(self):
+        return CHART_WIDTH
+
+    @property
+    def bar_height(self):
+        return BAR_HEIGHT
+
+
+def _sorted_by_amount(rows):
+    return sorted(rows, key=lambda row: (-(row.amount or 0), -row.count, row.label.casefold()))
+
+
+def eu_contribution_by_theme():
+    """One row per theme with published projects, and one for projects without a theme.
+
+    A project with several themes counts under each of them. Two queries."""
+    grouped = list(Project.objects.published().values("themes").annotate(**_figures()).order_by())
+    themes = Theme.objects.in_bulk([row["themes"] for row in grouped if row["themes"] is not None])
+    rows = [
+        FundingRow(
+            str(themes[row["themes"]]) if row["themes"] is not None else str(_("No theme given")),
+            row["amount"],
+            row["known"],
+            row["unknown"],
+        )
+        for row in grouped
+    ]
+    return _sorted_by_amount(rows)
+
+
+def eu_contribution_by_programme():
+    """One row per funding programme with published projects (and one for none). Two queries."""
+    grouped = list(Project.objects.published().values("programme").annotate(**_figures()).order_by())
+    programmes = FundingProgramme.objects.in_bulk(
+        [row["programme"] for row in grouped if row["programme"] is not None]
+    )
+    rows = [
+        FundingRow(
+            str(programmes[row["programme"]].name)
+            if row["programme"] is not None
+            else str(_("No programme given")),
+            row["amount"],
+            row["known"],
+            row["unknown"],
+        )
+        for row in grouped
+    ]
+    return _sorted_by_amount(rows)
+
+
+def eu_contribution_by_year():
+    """One row per start year, oldest first; projects without a start date last. One query."""
+    grouped = (
+        Project.objects.published()
+        .annotate(start_year=ExtractYear("start_date"))
+        .values("start_year")
+        .annotate(**_figures())
+        .order_by()
+    )
+    rows = sorted(grouped, key=lambda row: (row["start_year"] is None, row["start_year"] or 0))
+    return [
+        FundingRow(
+            str(row["start_year"]) if row["start_year"] is not None else str(_("Start date not known")),
+            row["amount"],
+            row["known"],
+            row["unknown"],
+        )
+        for row in rows
+    ]
+
+
+def eu_contribution_total():
+    """All published projects together. One query."""
+    totals = Project.objects.published().aggregate(**_figures())
+    return FundingRow(str(_("All projects")), totals["amount"], totals["known"], totals["unknown"])
+
+
+def funding_overview():
+    """Everything the funding page shows: six queries, whatever the number of projects."""
+    return {
+        "total": eu_contribution_total(),
+        "charts": [
+            Chart("theme", _("EU contribution by theme"), _("Theme"), eu_contribution_by_theme()).layout(),
+            Chart(
+                "programme",
+                _("EU contribution by funding programme"),
+                _("Funding programme"),
+                eu_contribution_by_programme(),
+            ).layout(),
+            Chart(
+                "year", _("EU contribution by start year"), _("Start year"), eu_contribution_by_year()
+            ).layout(),
+        ],
+    }
 
 
 class FundingOverviewView(TemplateView):
     template_name = "projects/funding.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(funding_overview())
+        return context
