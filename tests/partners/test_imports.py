@@ -1,0 +1,310 @@
+import datetime
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from openpyxl import Workbook
+
+from partners import exports
+from partners.imports import MAX_UPLOAD_BYTES, ImportFileError, build_plan, read_upload
+from partners.models import Contact
+from partners.services import ImportOutdated, contacts_import_apply
+from tests.factories import ContactFactory, MunicipalityFactory, PartnerFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "name,email,organisation_type,organisation,phone,preferred_language,topics,notes\r\n"
+
+
+def plan_for(text, filename="contacts.csv"):
+    content = text.encode("utf-8") if isinstance(text, str) else text
+    return build_plan(read_upload(content, filename))
+
+
+def apply(content, filename, user):
+    plan = build_plan(read_upload(content, filename))
+    return contacts_import_apply(
+        content=content, filename=filename, user=user, expected_fingerprint=plan.fingerprint
+    )
+
+
+@pytest.fixture
+def officer():
+    return get_user_model().objects.create_user(username="liaison", password="x-long-password-1")
+
+
+@pytest.fixture
+def munster():
+    return PartnerFactory(slug="stadt-munster", name_nl="Stadt Münster")
+
+
+def export_csv():
+    return b"".join(exports.csv_stream(Contact.objects.all()))
+
+
+def export_xlsx():
+    return exports.xlsx_file(Contact.objects.all()).read()
+
+
+def tricky_contacts(munster):
+    energy, mobility = ThemeFactory(slug="energie"), ThemeFactory(slug="mobiliteit")
+    enschede = MunicipalityFactory(slug="enschede")
+    first = ContactFactory(
+        name='Jürgen "Jupp" Groß, Dr.',
+        partner=munster,
+        email="jurgen@muenster.de",
+        phone="+492514920",
+        job_title_nl="Hoofd buitenland",
+        job_title_en="",
+        job_title_de="Leiter Außenbeziehungen; Europa",
+        preferred_language="de",
+        is_public=True,
+        mailing_consent=True,
+        mailing_consent_date=datetime.date(2025, 3, 31),
+        last_verified=datetime.date(2025, 6, 1),
+        notes='=HYPERLINK("http://evil")\nsecond line; with, punctuation',
+    )
+    first.topics.set([energy, mobility])
+    ContactFactory(
+        name="Öznur Şahin",
+        partner=None,
+        municipality=enschede,
+        email="oznur@enschede.nl",
+        phone="+31534818181",
+        notes="-5 and @mention\ttab",
+    )
+    ContactFactory(name="Postbus internationaal", kind="mailbox", partner=munster, email="", phone="")
+    return first
+
+
+# --- preview --------------------------------------------------------------------
+
+
+def test_preview_sorts_rows_into_new_changed_unchanged_and_invalid_with_reasons(munster):
+    ThemeFactory(slug="energie")
+    ContactFactory(name="Anne de Vries", email="anne@example.org", partner=munster, phone="+31534818181")
+    ContactFactory(name="Same Person", email="same@example.org", partner=munster, phone="+31534818181")
+    plan = plan_for(
+        HEADER
+        + "Anne de Vries,ANNE@example.org,partner,stadt-munster,+31 53 489 9111,en,energie,\r\n"
+        + "Same Person,same@example.org,partner,stadt-munster,,,,\r\n"
+        + "New Person,new@example.org,partner,stadt-munster,+49 251 4920,de,,\r\n"
+        + "Bad Email,not-an-email,partner,stadt-munster,,,,\r\n"
+        + "Unknown Org,u@example.org,partner,atlantis,,,,\r\n"
+        + "Bad Phone,p@example.org,partner,stadt-munster,call me maybe,,,\r\n"
+        + "Bad Topic,t@example.org,partner,stadt-munster,,,bananas,\r\n"
+        + "Bad Language,l@example.org,partner,stadt-munster,,fr,,\r\n"
+    )
+    assert plan.counts == {"new": 1, "changed": 1, "unchanged": 1, "invalid": 5}
+    changed = plan.having("changed")[0]
+    assert changed.number == 2
+    changes = {label: (old, new) for label, old, new in changed.changes}
+    assert changes["phone"] == ("+31534818181", "+31534899111")
+    assert changes["preferred language"] == ("nl", "en")
+    assert changes["topics"] == ("—", "energie")
+    reasons = {row.name: " ".join(row.errors) for row in plan.having("invalid")}
+    assert "not a valid email" in reasons["Bad Email"]
+    assert "Unknown organisation “atlantis”" in reasons["Unknown Org"]
+    assert "international form" in reasons["Bad Phone"]
+    assert "Unknown topic(s): bananas" in reasons["Bad Topic"]
+    assert "not one of nl, en, de" in reasons["Bad Language"]
+    assert [row.number for row in plan.having("invalid")] == [5, 6, 7, 8, 9]
+
+
+def test_preview_writes_nothing(munster):
+    plan_for(HEADER + "New Person,new@example.org,partner,stadt-munster,,,,\r\n")
+    assert not Contact.objects.exists()
+
+
+def test_a_duplicate_email_in_the_file_is_refused_on_its_second_row(munster):
+    plan = plan_for(
+        HEADER
+        + "One,dup@example.org,partner,stadt-munster,,,,\r\n"
+        + "Two,DUP@example.org,partner,stadt-munster,,,,\r\n"
+    )
+    assert plan.counts["new"] == 1
+    assert "also appears on row 2" in plan.having("invalid")[0].errors[0]
+
+
+def test_consent_without_a_date_is_refused(munster):
+    plan = plan_for(
+        "name,email,organisation_type,organisation,mailing_consent\r\nA,a@example.org,partner,stadt-munster,yes\r\n"
+    )
+    assert "needs the date" in plan.having("invalid")[0].errors[0]
+
+
+def test_semicolon_separated_csv_from_dutch_excel_is_read(munster):
+    plan = plan_for(
+        "\ufeffname;email;organisation_type;organisation\r\nAnne;anne@example.org;partner;stadt-munster\r\n"
+    )
+    assert plan.counts["new"] == 1
+
+
+# --- bad files -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "filename", "message"),
+    [
+        (b"", "contacts.csv", "empty"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n", "contacts.csv", "not a CSV file"),
+        (
+            "name,email,organisation_type,organisation\nJosé Müller,j@example.org,partner,x\n".encode(
+                "latin-1"
+            ),
+            "contacts.csv",
+            "not encoded as UTF-8",
+        ),
+        (
+            b"name,email\nAnne,anne@example.org\n",
+            "contacts.csv",
+            "lacks the required column(s) organisation_type",
+        ),
+        (b"name,email,organisation_type,organisation\n", "contacts.csv", "no contacts"),
+        (b"\n\n", "contacts.csv", "no header row"),
+        (b"PK\x03\x04 this is not really a zip", "contacts.xlsx", "could not be read"),
+        (b"just text", "contacts.pdf", "Upload a CSV file"),
+        (b"a" * (MAX_UPLOAD_BYTES + 1), "contacts.csv", "larger than 5 MB"),
+    ],
+    ids=[
+        "empty",
+        "pdf",
+        "latin-1",
+        "missing-columns",
+        "header-only",
+        "blank",
+        "broken-xlsx",
+        "pdf-name",
+        "huge",
+    ],
+)
+def test_a_bad_file_gets_a_clear_message(content, filename, message):
+    with pytest.raises(ImportFileError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        read_upload(content, filename)
+
+
+def test_an_excel_file_without_rows_gets_a_clear_message():
+    workbook = Workbook()
+    output = io.BytesIO()
+    workbook.save(output)
+    with pytest.raises(ImportFileError, match="no header row"):
+        read_upload(output.getvalue(), "empty.xlsx")
+
+
+# --- applying -------------------------------------------------------------------
+
+
+def test_apply_creates_and_changes_and_records_who_and_why_in_the_history(munster, officer):
+    anne = ContactFactory(name="Anne de Vries", email="anne@example.org", partner=munster, notes="Keep me")
+    result = apply(
+        (
+            HEADER
+            + "Anne de Vries,anne@example.org,partner,stadt-munster,+31 53 489 9111,,,\r\n"
+            + "Björn Öztürk,bjorn@example.org,partner,stadt-munster,,de,,\r\n"
+            + "Bad,bad,partner,stadt-munster,,,,\r\n"
+        ).encode(),
+        "delegation.csv",
+        officer,
+    )
+    assert (result.created, result.updated, result.unchanged, result.invalid) == (1, 1, 0, 1)
+    anne.refresh_from_db()
+    assert anne.phone == "+31534899111"
+    assert anne.notes == "Keep me", "an empty cell keeps the value"
+    assert anne.version == 2
+    latest = anne.history.latest()
+    assert latest.history_user == officer
+    assert latest.history_change_reason == "import delegation.csv"
+    assert anne.history.count() == 2
+    bjorn = Contact.objects.get(email="bjorn@example.org")
+    assert (bjorn.name, bjorn.partner, bjorn.preferred_language) == ("Björn Öztürk", munster, "de")
+    assert bjorn.history.latest().history_user == officer
+    assert Contact.objects.count() == 2
+
+
+def test_apply_never_deletes_contacts_missing_from_the_file(munster, officer):
+    ContactFactory(email="stays@example.org", partner=munster)
+    apply((HEADER + "New,new@example.org,partner,stadt-munster,,,,\r\n").encode(), "new.csv", officer)
+    assert set(Contact.objects.values_list("email", flat=True)) == {"stays@example.org", "new@example.org"}
+
+
+def test_apply_is_refused_when_contacts_changed_since_the_preview(munster, officer):
+    anne = ContactFactory(email="anne@example.org", partner=munster, phone="+31534818181")
+    content = (HEADER + "Anne,anne@example.org,partner,stadt-munster,+31 53 489 9111,,,\r\n").encode()
+    plan = build_plan(read_upload(content, "x.csv"))
+    Contact.objects.filter(pk=anne.pk).update(phone="+31534899111")  # someone else's edit
+    with pytest.raises(ImportOutdated):
+        contacts_import_apply(
+            content=content, filename="x.csv", user=officer, expected_fingerprint=plan.fingerprint
+        )
+    ContactFactory(email="other@example.org")
+    assert Contact.objects.count() == 2
+
+
+def test_apply_is_one_transaction(munster, officer, monkeypatch):
+    content = (
+        HEADER
+        + "One,one@example.org,partner,stadt-munster,,,,\r\nTwo,two@example.org,partner,stadt-munster,,,,\r\n"
+    ).encode()
+    plan = build_plan(read_upload(content, "x.csv"))
+    saves = []
+    original_save = Contact.save
+
+    def failing_save(self, *args, **kwargs):
+        saves.append(self.email)
+        if len(saves) == 2:
+            raise RuntimeError("database went away")
+        return original_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Contact, "save", failing_save)
+    with pytest.raises(RuntimeError):
+        contacts_import_apply(
+            content=content, filename="x.csv", user=officer, expected_fingerprint=plan.fingerprint
+        )
+    assert not Contact.objects.exists(), "the first contact was rolled back too"
+
+
+# --- round trip -----------------------------------------------------------------
+
+
+def test_an_exported_csv_imported_again_changes_nothing(munster, officer):
+    first = tricky_contacts(munster)
+    history_before = first.history.count()
+    content = export_csv()
+    plan = build_plan(read_upload(content, "export.csv"))
+    assert plan.counts == {"new": 0, "changed": 0, "unchanged": 3, "invalid": 0}, [
+        (row.number, row.errors, row.changes) for row in plan.rows
+    ]
+    apply(content, "export.csv", officer)
+    first.refresh_from_db()
+    assert first.history.count() == history_before
+    assert first.notes == '=HYPERLINK("http://evil")\nsecond line; with, punctuation'
+    assert sorted(first.topics.values_list("slug", flat=True)) == ["energie", "mobiliteit"]
+
+
+def test_an_exported_excel_file_imported_again_changes_nothing(munster):
+    tricky_contacts(munster)
+    plan = build_plan(read_upload(export_xlsx(), "export.xlsx"))
+    assert plan.counts == {"new": 0, "changed": 0, "unchanged": 3, "invalid": 0}, [
+        (row.number, row.errors, row.changes) for row in plan.rows
+    ]
+
+
+def test_an_export_imported_into_an_empty_database_recreates_the_contacts(munster, officer):
+    first = tricky_contacts(munster)
+    content = export_csv()
+    expected = [
+        (c.name, c.email, c.phone, c.notes, c.job_title_de, c.mailing_consent_date)
+        for c in Contact.objects.order_by("name")
+    ]
+    topics = sorted(first.topics.values_list("slug", flat=True))
+    Contact.objects.all().delete()
+    result = apply(content, "export.csv", officer)
+    assert result.created == 3
+    assert [
+        (c.name, c.email, c.phone, c.notes, c.job_title_de, c.mailing_consent_date)
+        for c in Contact.objects.order_by("name")
+    ] == expected
+    assert (
+        sorted(Contact.objects.get(email="jurgen@muenster.de").topics.values_list("slug", flat=True))
+        == topics
+    )
