@@ -119,7 +119,9 @@ def test_revert_restores_related_items_kept_in_history(editor_client):
 def test_someone_who_may_only_view_cannot_revert(client, django_user_model):
     from django.contrib.auth.models import Permission
 
-    viewer = django_user_model.objects.create_user(username="viewer", password="x-long-password-1", is_staff=True)
+    viewer = django_user_model.objects.create_user(
+        username="viewer", password="x-long-password-1", is_staff=True
+    )
     viewer.user_permissions.add(Permission.objects.get(codename="view_partner"))
     partner = PartnerFactory(**ORIGINAL)
     first_version = partner.history.first()

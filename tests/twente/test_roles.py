@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from tests.factories import ContactFactory, MunicipalityFactory, PartnerFactory, ProjectFactory
 from tests.twente.staff import staff_member
@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 def group_permissions(name):
     group = Group.objects.get(name=name)
-    return {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
+    return {
+        f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")
+    }
 
 
 def test_migration_creates_both_groups_with_exactly_their_permissions():
@@ -30,7 +32,7 @@ def test_liaison_officer_keeps_contacts_but_cannot_touch_the_export_log():
     perms = group_permissions(LIAISON_OFFICER)
     assert {"partners.change_contact", "partners.export_contacts", "partners.import_contacts"} <= perms
     assert not [p for p in perms if "contactexportlog" in p]
-    assert EDITOR_PERMISSIONS < perms
+    assert perms > EDITOR_PERMISSIONS
 
 
 def contact_urls(contact):
@@ -42,12 +44,9 @@ def contact_urls(contact):
         reverse("admin:partners_contact_history", args=[contact.pk]),
         reverse("admin:partners_contact_simple_history", args=[contact.pk, contact.history.first().pk]),
         reverse("admin:partners_contactexportlog_changelist"),
+        reverse("admin:partners_contact_export"),
+        reverse("admin:partners_contact_import"),
     ]
-    for name in ("admin:partners_contact_export", "admin:partners_contact_import"):
-        try:
-            urls.append(reverse(name))
-        except NoReverseMatch:  # built by the contacts work; checked once it exists
-            pass
     return urls
 
 

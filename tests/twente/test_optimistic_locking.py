@@ -1,0 +1,129 @@
+"""Two staff members editing the same item: the later save is refused with a link to
+the other person's change, their input stays in the form, and the first edit survives."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import ContactFactory, PartnerFactory, ProjectFactory
+from tests.twente.staff import form_data, staff_member
+from twente.models import PublicationState
+from twente.roles import EDITOR, LIAISON_OFFICER
+
+pytestmark = pytest.mark.django_db
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def anna():
+    return logged_in(staff_member(LIAISON_OFFICER, username="anna"))
+
+
+@pytest.fixture
+def bert():
+    return logged_in(staff_member(LIAISON_OFFICER, username="bert"))
+
+
+def test_the_later_conflicting_save_is_refused_and_the_first_edit_survives(anna, bert):
+    partner = PartnerFactory(description_de="Vorher.")
+    url = reverse("admin:partners_partner_change", args=[partner.pk])
+    annas_form = anna.get(url)
+    berts_form = bert.get(url)
+
+    assert anna.post(url, form_data(annas_form, description_de="Annas Text.")).status_code == 302
+
+    response = bert.post(url, form_data(berts_form, description_de="Berts Text."))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "anna saved this item" in page
+    history = reverse("admin:partners_partner_history", args=[partner.pk])
+    assert f'<a href="{history}">See their change</a>' in page
+    assert "Berts Text." in page  # his input is still there to copy
+    partner.refresh_from_db()
+    assert partner.description_de == "Annas Text."
+    assert partner.history.first().history_user.username == "anna"
+
+
+def test_a_fresh_form_after_the_conflict_saves(anna, bert):
+    partner = PartnerFactory()
+    url = reverse("admin:partners_partner_change", args=[partner.pk])
+    berts_form = bert.get(url)
+    anna.post(url, form_data(anna.get(url), description_en="Anna's text."))
+    assert bert.post(url, form_data(berts_form, description_en="Bert's text.")).status_code == 200
+
+    assert bert.post(url, form_data(bert.get(url), description_en="Bert's text.")).status_code == 302
+    partner.refresh_from_db()
+    assert partner.description_en == "Bert's text."
+    assert partner.version == 3
+
+
+def test_successive_saves_by_one_editor_each_move_the_version_on(anna):
+    partner = PartnerFactory()
+    url = reverse("admin:partners_partner_change", args=[partner.pk])
+    for number in range(3):
+        assert anna.post(url, form_data(anna.get(url), city=f"Stad {number}")).status_code == 302
+    partner.refresh_from_db()
+    assert partner.version == 4
+    assert partner.city == "Stad 2"
+
+
+def test_a_conflict_is_caught_with_inline_contacts_and_keeps_them(anna, bert):
+    partner = PartnerFactory()
+    contact = ContactFactory(partner=partner, name="Jan Jansen")
+    url = reverse("admin:partners_partner_change", args=[partner.pk])
+    annas_form = anna.get(url)
+    berts_form = bert.get(url)
+    contact_field = next(k for k in form_data(annas_form) if k.startswith("contacts") and k.endswith("-name"))
+
+    assert anna.post(url, form_data(annas_form, **{contact_field: "Jan Janssen"})).status_code == 302
+    response = bert.post(url, form_data(berts_form, **{contact_field: "J. Jansen"}))
+    assert response.status_code == 200
+    assert "anna saved this item" in response.content.decode()
+    contact.refresh_from_db()
+    assert contact.name == "Jan Janssen"
+
+
+def test_publishing_meanwhile_also_makes_an_open_form_stale(anna, bert):
+    project = ProjectFactory(publication_state=PublicationState.DRAFT)
+    url = reverse("admin:projects_project_change", args=[project.pk])
+    berts_form = bert.get(url)
+    changelist = reverse("admin:projects_project_changelist")
+    anna.post(changelist, {"action": "publish_selected", "_selected_action": [project.pk]})
+    project.refresh_from_db()
+    assert project.publication_state == PublicationState.PUBLISHED
+
+    response = bert.post(url, form_data(berts_form, summary_en="Bert's summary."))
+    assert response.status_code == 200
+    project.refresh_from_db()
+    assert project.summary_en != "Bert's summary."
+    assert project.publication_state == PublicationState.PUBLISHED
+
+
+def test_a_revert_from_a_stale_page_is_refused(anna, bert):
+    partner = PartnerFactory(name_de="Erste Fassung")
+    first = partner.history.first()
+    revert_url = reverse("admin:partners_partner_simple_history", args=[partner.pk, first.pk])
+    url = reverse("admin:partners_partner_change", args=[partner.pk])
+    stale_revert_page = bert.get(revert_url)
+    anna.post(url, form_data(anna.get(url), name_de="Zweite Fassung"))
+
+    assert bert.post(revert_url, form_data(stale_revert_page)).status_code == 200
+    partner.refresh_from_db()
+    assert partner.name_de == "Zweite Fassung"
+
+
+def test_editors_conflict_on_projects_with_participants_too():
+    erika = logged_in(staff_member(EDITOR, username="erika"))
+    emil = logged_in(staff_member(EDITOR, username="emil"))
+    project = ProjectFactory()
+    url = reverse("admin:projects_project_change", args=[project.pk])
+    erikas_form, emils_form = erika.get(url), emil.get(url)
+    assert erika.post(url, form_data(erikas_form, title_en="Erika's title")).status_code == 302
+    assert emil.post(url, form_data(emils_form, title_en="Emil's title")).status_code == 200
+    project.refresh_from_db()
+    assert project.title_en == "Erika's title"
