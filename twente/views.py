@@ -44,8 +44,16 @@ class HomeView(TemplateView):
 
 @require_GET
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+    """The public site may be crawled, the admin not; crawlers find every page in the sitemap."""
+    from django.urls import reverse
+
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 class AboutView(TemplateView):

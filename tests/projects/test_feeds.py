@@ -1,0 +1,72 @@
+"""The Atom feed of the latest published projects."""
+
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from tests.factories import ProjectFactory, ThemeFactory
+from twente.models import PublicationState
+
+pytestmark = pytest.mark.django_db
+
+ATOM = {"atom": "http://www.w3.org/2005/Atom"}
+
+
+def fetch_feed(client, language="en"):
+    with translation.override(language):
+        response = client.get(reverse("projects:project-feed"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    return ET.fromstring(response.content)  # noqa: S314 (the portal's own response)
+
+
+def test_feed_is_valid_atom_with_published_projects_only(client):
+    now = timezone.now()
+    water = ThemeFactory(name_en="Water")
+    ProjectFactory(slug="older", title_en="Older project", published_at=now - timedelta(days=3))
+    ProjectFactory(slug="stadsbeek", title_en="Stadsbeek", published_at=now, themes=[water])
+    ProjectFactory(slug="secret", title_en="Draft project", publication_state=PublicationState.DRAFT)
+    ProjectFactory(slug="gone", title_en="Withdrawn project", publication_state=PublicationState.WITHDRAWN)
+
+    feed = fetch_feed(client)
+    assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+    # Required Atom elements of the feed.
+    for element in ("atom:title", "atom:id", "atom:updated"):
+        assert feed.find(element, ATOM) is not None
+    assert feed.find("atom:link[@rel='self']", ATOM).get("href") == "http://testserver/en/projects/feed/"
+    entries = feed.findall("atom:entry", ATOM)
+    assert [e.find("atom:title", ATOM).text for e in entries] == ["Stadsbeek", "Older project"]
+    first = entries[0]
+    for element in ("atom:id", "atom:updated", "atom:published", "atom:summary"):
+        assert first.find(element, ATOM) is not None
+    assert first.find("atom:link", ATOM).get("href") == "http://testserver/en/projects/stadsbeek/"
+    assert [c.get("term") for c in first.findall("atom:category", ATOM)] == ["Water"]
+
+
+def test_feed_speaks_the_language_of_its_url(client):
+    ProjectFactory(
+        slug="verlichting", title_nl="Nieuwe straatverlichting", title_de="Neue Straßenbeleuchtung"
+    )
+    german = fetch_feed(client, "de")
+    assert german.get("{http://www.w3.org/XML/1998/namespace}lang") == "de"
+    entry = german.find("atom:entry", ATOM)
+    assert entry.find("atom:title", ATOM).text == "Neue Straßenbeleuchtung"
+    with translation.override("de"):
+        expected = "http://testserver" + reverse("projects:project-detail", kwargs={"slug": "verlichting"})
+    assert entry.find("atom:link", ATOM).get("href") == expected
+
+
+def test_feed_is_linked_from_every_page_footer(client):
+    html = client.get("/en/projects/funding/").content.decode()
+    assert 'href="/en/projects/feed/"' in html
+
+
+def test_feed_query_count_is_fixed(client, django_assert_num_queries):
+    for _number in range(5):
+        ProjectFactory(themes=[ThemeFactory()])
+    # Projects with programme and district, then their themes and places.
+    with django_assert_num_queries(3):
+        fetch_feed(client)

@@ -1,0 +1,104 @@
+"""sitemap.xml and robots.txt: what crawlers are told about the public site."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from tests.factories import InnovationDistrictFactory, MunicipalityFactory, PartnerFactory, ProjectFactory
+from twente.models import PublicationState
+
+pytestmark = pytest.mark.django_db
+
+NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap_entries(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)  # noqa: S314 (the portal's own response)
+    entries = {}
+    for url in root.findall("sm:url", NS):
+        loc = url.find("sm:loc", NS).text
+        entries[loc] = {
+            "lastmod": getattr(url.find("sm:lastmod", NS), "text", None),
+            "alternates": {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)},
+        }
+    return entries
+
+
+def absolute(obj_or_name, language):
+    with translation.override(language):
+        path = (
+            obj_or_name.get_absolute_url()
+            if hasattr(obj_or_name, "get_absolute_url")
+            else reverse(obj_or_name)
+        )
+    return f"http://testserver{path}"
+
+
+def test_every_published_item_in_three_languages_with_alternates(client):
+    items = [
+        MunicipalityFactory(slug="enschede"),
+        PartnerFactory(slug="munster"),
+        InnovationDistrictFactory(slug="kennispark"),
+        ProjectFactory(slug="stadsbeek"),
+    ]
+    entries = sitemap_entries(client)
+    for item in items:
+        for language in ("nl", "en", "de"):
+            entry = entries[absolute(item, language)]
+            assert entry["alternates"] == {
+                "nl": absolute(item, "nl"),
+                "en": absolute(item, "en"),
+                "de": absolute(item, "de"),
+                "x-default": absolute(item, "nl"),
+            }
+            assert entry["lastmod"].startswith(item.updated_at.date().isoformat())
+
+
+def test_list_and_site_pages_are_listed_in_every_language(client):
+    entries = sitemap_entries(client)
+    for name in (
+        "home",
+        "regions:municipality-list",
+        "partners:partner-list",
+        "projects:funding",
+        "map",
+        "about",
+    ):
+        for language in ("nl", "en", "de"):
+            assert absolute(name, language) in entries
+    assert not any("/search/" in loc for loc in entries)
+
+
+def test_drafts_and_withdrawn_items_are_not_listed(client):
+    MunicipalityFactory(slug="conceptstad", publication_state=PublicationState.DRAFT)
+    PartnerFactory(slug="geheim", publication_state=PublicationState.DRAFT)
+    ProjectFactory(slug="ingetrokken", publication_state=PublicationState.WITHDRAWN)
+    locations = " ".join(sitemap_entries(client))
+    for slug in ("conceptstad", "geheim", "ingetrokken"):
+        assert slug not in locations
+
+
+def test_sitemap_query_count_is_fixed(client, django_assert_max_num_queries):
+    for _number in range(5):
+        ProjectFactory()
+        PartnerFactory()
+    # One query per model's sitemap, however many items.
+    with django_assert_max_num_queries(4):
+        client.get("/sitemap.xml")
+
+
+def test_robots_txt_allows_the_site_hides_the_admin_and_names_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Allow: /" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Disallow: /" not in lines
