@@ -160,8 +160,8 @@ class ContactFilterSet(django_filters.FilterSet):
         for key, value in self.form.cleaned_data.items():
             if value in (None, "", [], ()) or (hasattr(value, "exists") and not value.exists()):
                 continue
-            if hasattr(value, "model"):  # a queryset of chosen objects
-                logged[key] = sorted(obj.slug for obj in value)
+            if hasattr(value, "model") or (isinstance(value, list | tuple) and hasattr(value[0], "slug")):
+                logged[key] = sorted(obj.slug for obj in value)  # chosen objects, by slug
             elif isinstance(value, list | tuple):
                 logged[key] = list(value)
             elif hasattr(value, "as_tuple"):  # Decimal from NumberFilter

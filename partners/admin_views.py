@@ -1,0 +1,358 @@
+"""The liaison officer's admin pages: contact export (filters, count, download),
+import (upload, preview, confirm), and export actions on the contact list.
+
+Added to the contact admin through `ContactExportAdminMixin`. Exports need the
+`partners.export_contacts` permission, imports `partners.import_contacts`; an
+anonymous visitor is sent to the login page, a staff user without the permission
+(an Editor) gets 403.
+"""
+
+import base64
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR, ActionLocation
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.inspect import get_func_args
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from partners import exports
+from partners.contact_filters import ContactFilterSet
+from partners.imports import MAX_UPLOAD_BYTES, ImportFileError, build_plan, content_digest, read_upload
+from partners.models import Contact
+from partners.services import (
+    ExportPurpose,
+    ImportOutdated,
+    contact_export_log_create,
+    contacts_export_select,
+    contacts_import_apply,
+)
+
+EXPORT_PERMISSION = "partners.export_contacts"
+IMPORT_PERMISSION = "partners.import_contacts"
+IMPORT_SESSION_KEY = "partners_contact_import"
+PREVIEW_ROW_LIMIT = 500
+
+FORMAT_CHOICES = [
+    ("csv", gettext_lazy("CSV (opens in Excel)")),
+    ("xlsx", gettext_lazy("Excel (.xlsx)")),
+    ("vcard", gettext_lazy("vCard (.vcf, for Outlook, Thunderbird or a phone)")),
+    ("emails", gettext_lazy("Email addresses to paste into BCC")),
+]
+
+
+class ContactExportOptionsForm(forms.Form):
+    purpose = forms.ChoiceField(
+        label=gettext_lazy("Purpose"),
+        choices=ExportPurpose.choices,
+        initial=ExportPurpose.CONTACT_LIST,
+        widget=forms.RadioSelect,
+        help_text=gettext_lazy("A mailing includes only contacts who consented to mailings."),
+    )
+    export_format = forms.ChoiceField(
+        label=gettext_lazy("Format"), choices=FORMAT_CHOICES, initial="csv", widget=forms.RadioSelect
+    )
+
+
+class ContactImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Contact file"),
+        help_text=gettext_lazy(
+            "A CSV (UTF-8) or Excel (.xlsx) file with the export's columns, at most 5 MB. "
+            "Contacts are matched by email; empty cells keep what is there."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
+    )
+
+
+def export_response(selection, export_format):
+    """The file of an export, streamed."""
+    content_type, _extension = exports.FORMATS[export_format]
+    filename = exports.export_filename(export_format, timezone.localdate())
+    if export_format == "xlsx":
+        response = FileResponse(
+            exports.xlsx_file(selection.contacts),
+            as_attachment=True,
+            filename=filename,
+            content_type=content_type,
+        )
+    else:
+        stream = {
+            "csv": exports.csv_stream,
+            "vcard": exports.vcard_stream,
+            "emails": exports.email_list_stream,
+        }[export_format](selection.contacts)
+        response = StreamingHttpResponse(stream, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Contacts-Count"] = str(selection.count)
+    response["X-Contacts-Excluded"] = str(selection.excluded_count)
+    return response
+
+
+class ContactExportAdminMixin:
+    """Export and import pages and export actions for the contact admin."""
+
+    export_actions = [
+        "export_selected_csv",
+        "export_selected_xlsx",
+        "export_selected_vcard",
+        "export_selected_emails",
+    ]
+
+    def has_export_permission(self, request):
+        return request.user.has_perm(EXPORT_PERMISSION)
+
+    def has_import_permission(self, request):
+        return request.user.has_perm(IMPORT_PERMISSION)
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("export/", wrap(self.export_view), name="partners_contact_export"),
+            path("import/", wrap(self.import_view), name="partners_contact_import"),
+            path("import/confirm/", wrap(self.import_confirm_view), name="partners_contact_import_confirm"),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_export_contacts": self.has_export_permission(request),
+            "can_import_contacts": self.has_import_permission(request),
+        }
+        return super().changelist_view(request, extra_context=extra_context)
+
+    def _context(self, request, title, **extra):
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": title,
+            **extra,
+        }
+
+    # --- export page -------------------------------------------------------------
+
+    def export_view(self, request):
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        data = request.POST if request.method == "POST" else None
+        filterset = ContactFilterSet(data, queryset=Contact.objects.all(), request=request)
+        options = ContactExportOptionsForm(data)
+        selection = None
+        if data is not None and filterset.is_valid() and options.is_valid():
+            purpose = options.cleaned_data["purpose"]
+            export_format = options.cleaned_data["export_format"]
+            selection = contacts_export_select(filterset.qs, purpose=purpose, export_format=export_format)
+            if "download" in request.POST:
+                if selection.count == 0:
+                    messages.warning(request, _("No contacts match: there is nothing to download."))
+                else:
+                    contact_export_log_create(
+                        user=request.user,
+                        export_format=export_format,
+                        purpose=purpose,
+                        filters=filterset.filters_for_log(),
+                        selection=selection,
+                    )
+                    return export_response(selection, export_format)
+        context = self._context(
+            request,
+            _("Export contacts"),
+            filter_form=filterset.form,
+            options_form=options,
+            selection=selection,
+            total=Contact.objects.count(),
+        )
+        status = 400 if data is not None and selection is None else 200
+        return TemplateResponse(request, "admin/partners/contact/export.html", context, status=status)
+
+    # --- export actions on selected contacts --------------------------------------
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        parent = super().get_actions
+        if "action_location" in get_func_args(parent):
+            actions = parent(request, action_location=action_location)
+        else:  # a parent class still on the pre-6.1 signature
+            actions = parent(request) if action_location == ActionLocation.CHANGE_LIST else {}
+        if IS_POPUP_VAR in request.GET or action_location != ActionLocation.CHANGE_LIST:
+            return actions
+        for name in self.export_actions:
+            action = self.get_action(name, action_location)
+            if action and self.has_export_permission(request):
+                actions[action.name] = action
+        return actions
+
+    def _export_selected(self, request, queryset, export_format):
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        # The email list is meant for a mailing, so it keeps to those who consented.
+        purpose = ExportPurpose.MAILING if export_format == "emails" else ExportPurpose.CONTACT_LIST
+        ids = sorted(queryset.values_list("pk", flat=True))
+        selection = contacts_export_select(
+            Contact.objects.filter(pk__in=ids), purpose=purpose, export_format=export_format
+        )
+        if selection.excluded_count:
+            messages.warning(
+                request,
+                _("Left out of the export: %(reasons)s.")
+                % {"reasons": ", ".join(selection.excluded_reasons())},
+            )
+        if selection.count == 0:
+            messages.warning(request, _("None of the selected contacts can be exported in this format."))
+            return None
+        contact_export_log_create(
+            user=request.user,
+            export_format=export_format,
+            purpose=purpose,
+            filters={"selected_contacts": ids},
+            selection=selection,
+        )
+        return export_response(selection, export_format)
+
+    @admin.action(permissions=["export"], description=gettext_lazy("Export selected contacts as CSV"))
+    def export_selected_csv(self, request, queryset):
+        return self._export_selected(request, queryset, "csv")
+
+    @admin.action(permissions=["export"], description=gettext_lazy("Export selected contacts as Excel"))
+    def export_selected_xlsx(self, request, queryset):
+        return self._export_selected(request, queryset, "xlsx")
+
+    @admin.action(permissions=["export"], description=gettext_lazy("Export selected contacts as vCard"))
+    def export_selected_vcard(self, request, queryset):
+        return self._export_selected(request, queryset, "vcard")
+
+    @admin.action(
+        permissions=["export"],
+        description=gettext_lazy("Export selected contacts as email list (consenting only)"),
+    )
+    def export_selected_emails(self, request, queryset):
+        return self._export_selected(request, queryset, "emails")
+
+    # --- import -----------------------------------------------------------------
+
+    def import_view(self, request):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        if request.method != "POST":
+            return self._import_form(request, ContactImportForm())
+        form = ContactImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self._import_form(request, form, status=400)
+        upload = form.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            form.add_error(
+                "file",
+                _("The file is larger than %(limit)d MB. Split it into smaller files.")
+                % {"limit": MAX_UPLOAD_BYTES // (1024 * 1024)},
+            )
+            return self._import_form(request, form, status=400)
+        content = upload.read()
+        try:
+            plan = build_plan(read_upload(content, upload.name))
+        except ImportFileError as error:
+            form.add_error("file", str(error))
+            return self._import_form(request, form, status=400)
+        request.session[IMPORT_SESSION_KEY] = {
+            "content": base64.b64encode(content).decode("ascii"),
+            "filename": upload.name,
+            "digest": content_digest(content),
+            "fingerprint": plan.fingerprint,
+        }
+        return self._import_preview(request, plan, upload.name, content_digest(content))
+
+    def _import_form(self, request, form, status=200):
+        context = self._context(
+            request, _("Import contacts"), form=form, max_megabytes=MAX_UPLOAD_BYTES // 2**20
+        )
+        return TemplateResponse(request, "admin/partners/contact/import.html", context, status=status)
+
+    def _import_preview(self, request, plan, filename, digest, status=200):
+        groups = [
+            (status_name, label, plan.having(status_name))
+            for status_name, label in (
+                ("invalid", _("Invalid rows (will not be imported)")),
+                ("new", _("New contacts")),
+                ("changed", _("Changed contacts")),
+            )
+        ]
+        context = self._context(
+            request,
+            _("Import preview: %(filename)s") % {"filename": filename},
+            plan=plan,
+            counts=plan.counts,
+            groups=[(name, label, rows[:PREVIEW_ROW_LIMIT], len(rows)) for name, label, rows in groups],
+            row_limit=PREVIEW_ROW_LIMIT,
+            digest=digest,
+            can_apply=plan.counts["new"] + plan.counts["changed"] > 0,
+        )
+        return TemplateResponse(request, "admin/partners/contact/import_preview.html", context, status=status)
+
+    def import_confirm_view(self, request):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        if request.method != "POST":
+            return redirect("admin:partners_contact_import")
+        return self._import_confirm(request)
+
+    @staticmethod
+    def _import_restart(request, message):
+        messages.error(request, message)
+        request.session.pop(IMPORT_SESSION_KEY, None)
+        return HttpResponseRedirect(reverse("admin:partners_contact_import"))
+
+    def _import_confirm(self, request):
+        stored = request.session.get(IMPORT_SESSION_KEY)
+        if not stored or request.POST.get("digest") != stored["digest"]:
+            messages.error(
+                request,
+                _(
+                    "This preview is no longer available (another file was previewed since). "
+                    "Upload the file again."
+                ),
+            )
+            return HttpResponseRedirect(reverse("admin:partners_contact_import"))
+        content = base64.b64decode(stored["content"])
+        filename = stored["filename"]
+        try:
+            result = contacts_import_apply(
+                content=content,
+                filename=filename,
+                user=request.user,
+                expected_fingerprint=stored["fingerprint"],
+            )
+        except ImportOutdated:
+            plan = build_plan(read_upload(content, filename))
+            stored["fingerprint"] = plan.fingerprint
+            request.session[IMPORT_SESSION_KEY] = stored
+            messages.error(
+                request,
+                _(
+                    "Contacts changed since the preview, so nothing was imported. "
+                    "Check the updated preview below and confirm again."
+                ),
+            )
+            return self._import_preview(request, plan, filename, stored["digest"], status=409)
+        except ImportFileError as error:
+            return self._import_restart(request, str(error))
+        request.session.pop(IMPORT_SESSION_KEY, None)
+        messages.success(
+            request,
+            _(
+                "Imported %(filename)s: %(created)d new, %(updated)d changed, "
+                "%(unchanged)d unchanged, %(invalid)d invalid rows skipped."
+            )
+            % {
+                "filename": filename,
+                "created": result.created,
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+                "invalid": result.invalid,
+            },
+        )
+        return HttpResponseRedirect(reverse("admin:partners_contact_changelist"))
