@@ -1,0 +1,149 @@
+"""Search, map and funding pages in Chromium: accessibility, keyboard use, no third party."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from tests.browser.axe import axe_violations
+from tests.factories import (
+    FundingProgrammeFactory,
+    MunicipalityFactory,
+    PartnerFactory,
+    ProjectFactory,
+    ThemeFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+LANGUAGES = ("nl", "en", "de")
+
+
+@pytest.fixture
+def portal():
+    enschede = MunicipalityFactory(
+        slug="enschede",
+        name_nl="Enschede",
+        name_en="Enschede",
+        name_de="Enschede",
+        latitude=Decimal("52.2215"),
+        longitude=Decimal("6.8937"),
+    )
+    munster = PartnerFactory(
+        slug="munster",
+        name_nl="Münster",
+        name_en="Münster",
+        name_de="Münster",
+        summary_en="Partner city of Enschede since 2021.",
+        latitude=Decimal("51.9607"),
+        longitude=Decimal("7.6261"),
+    )
+    PartnerFactory(
+        slug="palo-alto",
+        name_nl="Palo Alto",
+        name_en="Palo Alto",
+        name_de="Palo Alto",
+        country="US",
+        city="Palo Alto",
+        latitude=Decimal("37.4419"),
+        longitude=Decimal("-122.1430"),
+    )
+    water = ThemeFactory(slug="water", name_nl="Water", name_en="Water", name_de="Wasser")
+    interreg = FundingProgrammeFactory(
+        slug="interreg", name_nl="Interreg", name_en="Interreg", name_de="Interreg"
+    )
+    ProjectFactory(
+        slug="stadsbeek",
+        title_nl="Stadsbeek Stadsveld",
+        title_en="Stadsbeek in Stadsveld",
+        title_de="Stadtbach Stadsveld",
+        eu_contribution=Decimal("1200000"),
+        total_budget=Decimal("2400000"),
+        programme=interreg,
+        start_date=date(2021, 5, 1),
+        themes=[water],
+        municipalities=[enschede],
+        latitude=Decimal("52.2150"),
+        longitude=Decimal("6.8800"),
+    )
+    ProjectFactory(slug="edl", title_nl="EDL", eu_contribution=None, programme=interreg, start_date=None)
+    return {"enschede": enschede, "munster": munster}
+
+
+def url(name, language, query=""):
+    with translation.override(language):
+        return reverse(name) + query
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_map_and_funding_pages_have_no_accessibility_violations(page, portal, language):
+    for address in (
+        url("search", language, "?q=Enschede"),
+        url("map", language),
+        url("projects:funding", language),
+    ):
+        response = page.goto(address)
+        assert response.status == 200, address
+        assert page.locator("html").get_attribute("lang") == language
+        assert axe_violations(page) == [], address
+    assert page.foreign_requests == []
+
+
+def test_visitor_searches_munster_with_the_keyboard_and_reaches_the_partner(page, portal):
+    page.goto(url("home", "en"))
+    page.locator("#site-search-q").focus()
+    page.keyboard.type("Munster")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/search/?q=Munster" in page.url
+    result = page.locator(".search-result__link", has_text="Münster")
+    assert result.count() == 1
+    with translation.override("en"):
+        target = portal["munster"].get_absolute_url()
+    for _step in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('href')") == target:
+            break
+    else:
+        pytest.fail("The Münster result is not reachable with Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(target)
+    assert page.locator("h1").inner_text().strip() == "Münster"
+    assert page.foreign_requests == []
+
+
+def test_map_points_are_reachable_by_tab_and_lead_to_the_item(page, portal):
+    page.goto(url("map", "en"))
+    assert page.locator("svg.map-svg a.map-point").count() == 3
+    assert "Palo Alto" in page.locator(".map-outside").inner_text()
+    reached = []
+    for _step in range(80):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "(() => { const e = document.activeElement; if (!e.closest('svg.map-svg')) return null;"
+            " return [e.getAttribute('href'), e.getAttribute('aria-label')] })()"
+        )
+        if focused:
+            reached.append(focused)
+            if len(reached) == 3:
+                break
+    labels = {label for _href, label in reached}
+    assert labels == {"Enschede (Municipality)", "Münster (Partner)", "Stadsbeek in Stadsveld (EU project)"}
+    # The focused point shows a visible focus indicator.
+    stroke = page.evaluate("getComputedStyle(document.activeElement.querySelector('.map-shape')).strokeWidth")
+    assert stroke in {"4px", "4"}
+    href = page.evaluate("document.activeElement.getAttribute('href')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(href)
+    assert page.foreign_requests == []
+
+
+def test_map_page_contacts_no_other_host(page, portal):
+    page.goto(url("map", "nl"))
+    page.wait_for_load_state("networkidle")
+    assert page.foreign_requests == []
+    assert page.locator("script").count() == 0
