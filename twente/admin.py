@@ -377,7 +377,7 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         return describe_dependants(request, obj, self.protected_relations)
 
     def delete_refused_message(self, obj, blockers):
-        return gettext("“%(item)s” cannot be deleted: %(dependants)s still depend on it.") % {
+        return gettext("“%(item)s” cannot be deleted: it is still used by %(dependants)s.") % {
             "item": obj,
             "dependants": get_text_list(blockers, gettext("and")),
         }

@@ -15,6 +15,12 @@ def staff_member(role, username=None):
     return grant_role(user=user, role=role)
 
 
+def in_english(client):
+    """The admin follows the browser's language; the tests read its English texts."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
 def _field_value(bound_field):
     value = bound_field.value()
     if value is None:

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import PartnerFactory, ProjectFactory, ThemeFactory
-from tests.twente.staff import form_data, staff_member
+from tests.twente.staff import form_data, in_english, staff_member
 from twente.roles import EDITOR
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,7 @@ def revert(client, obj, record):
 
 @pytest.fixture
 def editor_client(client):
-    client.force_login(staff_member(EDITOR, username="erika"))
+    in_english(client).force_login(staff_member(EDITOR, username="erika"))
     return client
 
 
@@ -127,7 +127,7 @@ def test_someone_who_may_only_view_cannot_revert(client, django_user_model):
     first_version = partner.history.first()
     partner.name_de = "Geändert"
     partner.save()
-    client.force_login(viewer)
+    in_english(client).force_login(viewer)
     url = reverse("admin:partners_partner_simple_history", args=[partner.pk, first_version.pk])
     page = client.get(url)
     assert page.status_code == 200

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import ContactFactory, PartnerFactory, ProjectFactory
-from tests.twente.staff import form_data, staff_member
+from tests.twente.staff import form_data, in_english, staff_member
 from twente.models import PublicationState
 from twente.roles import EDITOR, LIAISON_OFFICER
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def logged_in(user):
-    client = Client()
+    client = in_english(Client())
     client.force_login(user)
     return client
 

@@ -17,7 +17,7 @@ from tests.factories import (
     ProjectFactory,
     ThemeFactory,
 )
-from tests.twente.staff import staff_member
+from tests.twente.staff import in_english, staff_member
 from twente.roles import EDITOR, LIAISON_OFFICER
 
 pytestmark = pytest.mark.django_db
@@ -38,14 +38,14 @@ def message_texts(response):
 
 @pytest.fixture
 def liaison(client):
-    client.force_login(staff_member(LIAISON_OFFICER))
+    in_english(client).force_login(staff_member(LIAISON_OFFICER))
     return client
 
 
 def test_a_partner_with_contacts_and_projects_is_not_deleted(liaison):
     partner = PartnerFactory(name_nl="Stadt Münster")
     ContactFactory(partner=partner, name="Anna Schmidt")
-    ParticipationFactory(partner=partner, project=ProjectFactory(title_nl="Stadsbeek"))
+    ParticipationFactory(partner=partner, project=ProjectFactory(title_en="Stadsbeek"))
 
     for method in (liaison.get, liaison.post):
         response = method(delete_url(partner), {"post": "yes"}, follow=True)
@@ -71,10 +71,10 @@ def test_a_municipality_with_contacts_or_projects_is_not_deleted(liaison):
 
 def test_a_programme_with_projects_is_not_deleted(liaison):
     programme = FundingProgrammeFactory()
-    ProjectFactory(programme=programme, title_nl="Euregionale doorlopende leerlijn")
+    ProjectFactory(programme=programme, title_en="Euregional continuous learning pathway")
     response = liaison.post(delete_url(programme), {"post": "yes"})
     [message] = message_texts(response)
-    assert "1 project (Euregionale doorlopende leerlijn)" in message
+    assert "1 project (Euregional continuous learning pathway)" in message
     assert FundingProgramme.objects.filter(pk=programme.pk).exists()
 
 
@@ -116,7 +116,7 @@ def test_a_project_goes_with_its_participants(liaison):
 
 
 def test_an_editor_learns_that_contacts_depend_but_not_their_names(client):
-    client.force_login(staff_member(EDITOR))
+    in_english(client).force_login(staff_member(EDITOR))
     partner = PartnerFactory()
     ContactFactory(partner=partner, name="Anna Schmidt")
     response = client.post(delete_url(partner), {"post": "yes"})

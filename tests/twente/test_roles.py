@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from tests.factories import ContactFactory, MunicipalityFactory, PartnerFactory, ProjectFactory
-from tests.twente.staff import staff_member
+from tests.twente.staff import in_english, staff_member
 from twente.roles import EDITOR, EDITOR_PERMISSIONS, LIAISON_OFFICER, LIAISON_OFFICER_PERMISSIONS
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def contact_urls(contact):
 
 def test_editor_gets_403_on_every_contact_url(client):
     contact = ContactFactory()
-    client.force_login(staff_member(EDITOR))
+    in_english(client).force_login(staff_member(EDITOR))
     for url in contact_urls(contact):
         assert client.get(url).status_code == 403, url
         assert client.post(url, {"name": "Overwritten"}).status_code == 403, url
@@ -63,7 +63,7 @@ def test_editor_gets_403_on_every_contact_url(client):
 def test_editor_sees_no_contacts_anywhere_in_the_admin(client):
     partner = PartnerFactory()
     ContactFactory(partner=partner, name="Hidden Person")
-    client.force_login(staff_member(EDITOR))
+    in_english(client).force_login(staff_member(EDITOR))
     index = client.get(reverse("admin:index")).content.decode()
     assert reverse("admin:partners_contact_changelist") not in index
     page = client.get(reverse("admin:partners_partner_change", args=[partner.pk])).content.decode()
@@ -73,7 +73,7 @@ def test_editor_sees_no_contacts_anywhere_in_the_admin(client):
 
 
 def test_editor_edits_public_content(client):
-    client.force_login(staff_member(EDITOR))
+    in_english(client).force_login(staff_member(EDITOR))
     for model_url in (
         "admin:regions_municipality_changelist",
         "admin:regions_theme_add",
@@ -88,7 +88,7 @@ def test_editor_edits_public_content(client):
 
 def test_liaison_officer_reaches_contacts_but_not_the_export_log(client):
     contact = ContactFactory()
-    client.force_login(staff_member(LIAISON_OFFICER))
+    in_english(client).force_login(staff_member(LIAISON_OFFICER))
     assert client.get(reverse("admin:partners_contact_changelist")).status_code == 200
     assert client.get(reverse("admin:partners_contact_change", args=[contact.pk])).status_code == 200
     assert client.get(reverse("admin:partners_contactexportlog_changelist")).status_code == 403
@@ -96,7 +96,7 @@ def test_liaison_officer_reaches_contacts_but_not_the_export_log(client):
 
 def test_neither_role_can_manage_users(client):
     for role in (EDITOR, LIAISON_OFFICER):
-        client.force_login(staff_member(role, username=f"user-{role}"))
+        in_english(client).force_login(staff_member(role, username=f"user-{role}"))
         assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
 
 
@@ -131,5 +131,5 @@ def test_grant_role_command_refuses_an_unknown_role(django_user_model):
 def test_municipality_contacts_are_hidden_from_editors_too(client):
     municipality = MunicipalityFactory()
     contact = ContactFactory(partner=None, municipality=municipality)
-    client.force_login(staff_member(EDITOR))
+    in_english(client).force_login(staff_member(EDITOR))
     assert client.get(reverse("admin:partners_contact_change", args=[contact.pk])).status_code == 403
