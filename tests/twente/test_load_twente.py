@@ -302,3 +302,11 @@ def test_the_load_is_fast():
     started = time.perf_counter()
     load()
     assert time.perf_counter() - started < 2
+
+
+def test_the_summary_names_each_kind_and_stays_quiet_at_verbosity_0():
+    out = StringIO()
+    call_command("load_twente", verbosity=0, stdout=out)
+    assert out.getvalue() == ""
+    output = load()
+    assert "partner organisations: 0 created, 19 already present" in output

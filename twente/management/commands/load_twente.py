@@ -29,9 +29,11 @@ class Command(BaseCommand):
         "missing and never changes existing rows; safe to run again."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args, verbosity=1, **options):
         started = time.perf_counter()
         report = initial_data_load()
+        if verbosity == 0:
+            return
         for line in report.lines():
             self.stdout.write(line)
         elapsed = time.perf_counter() - started
