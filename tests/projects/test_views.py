@@ -7,7 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from projects.models import ParticipantRole, ProjectStatus
+from partners.models import Partner
+from projects.models import ParticipantRole, Participation, Project, ProjectStatus
+from regions.models import Municipality, Theme
 from tests.factories import (
     FundingProgrammeFactory,
     InnovationDistrictFactory,
@@ -240,12 +242,69 @@ class TestProjectList:
         place = MunicipalityFactory()
         partner = PartnerFactory()
         for rows in (10, 200):
-            for _ in range(rows - (0 if rows == 10 else 10)):
-                project = ProjectFactory(themes=[theme], municipalities=[place])
-                ParticipationFactory(project=project, partner=partner)
+            add_projects(rows - (0 if rows == 10 else 10), theme, place, partner)
             with django_assert_num_queries(8):
                 response = client.get(f"{LIST}?sort=title")
             assert len(response.context["projects"]) == min(rows, 20)
+
+
+def add_projects(count, theme, place, partner):
+    """Published projects with a theme, a place and a participant (bulk, to stay quick)."""
+    start = Project.objects.count()
+    programme = FundingProgrammeFactory()
+    projects = Project.objects.bulk_create(
+        [
+            Project(
+                slug=f"bulk-{start + n}",
+                title_nl=f"Project {start + n}",
+                programme=programme,
+                start_date=date(2000 + n % 25, 1, 1),
+                publication_state="published",
+            )
+            for n in range(count)
+        ]
+    )
+    Project.themes.through.objects.bulk_create(
+        [Project.themes.through(project=project, theme=theme) for project in projects]
+    )
+    Project.municipalities.through.objects.bulk_create(
+        [Project.municipalities.through(project=project, municipality=place) for project in projects]
+    )
+    Participation.objects.bulk_create(
+        [Participation(project=project, partner=partner) for project in projects]
+    )
+
+
+def add_participants(project, count):
+    """Many partners, themes and places at once (bulk: the query-count tests stay quick)."""
+    start = Partner.objects.count()
+    partners = Partner.objects.bulk_create(
+        [
+            Partner(
+                slug=f"bulk-{start + n}",
+                name_nl=f"Bulk {start + n}",
+                kind="city",
+                publication_state="published",
+            )
+            for n in range(count)
+        ]
+    )
+    Participation.objects.bulk_create(
+        [Participation(project=project, partner=partner) for partner in partners]
+    )
+    themes = Theme.objects.bulk_create(
+        [Theme(slug=f"bulk-{start + n}", name_nl=f"Thema {start + n}") for n in range(count)]
+    )
+    places = Municipality.objects.bulk_create(
+        [
+            Municipality(
+                slug=f"bulk-{start + n}", name_nl=f"Plaats {start + n}", publication_state="published"
+            )
+            for n in range(count)
+        ]
+    )
+    project.themes.add(*themes)
+    project.municipalities.add(*places)
 
 
 class TestProjectDetail:
@@ -333,10 +392,7 @@ class TestProjectDetail:
         participations with their organisation."""
         project = ProjectFactory(slug="big")
         for rows in (10, 200):
-            for _ in range(rows - (0 if rows == 10 else 10)):
-                ParticipationFactory(project=project)
-                project.themes.add(ThemeFactory())
-                project.municipalities.add(MunicipalityFactory())
+            add_participants(project, rows - (0 if rows == 10 else 10))
             with django_assert_num_queries(4):
                 response = client.get("/en/projects/big/")
             assert len(response.context["participants"]) == rows
