@@ -9,12 +9,12 @@ _DUTCH_INSTITUTE_TIE = {
     "since_year": 2017,
     "municipality": "enschede",
     "note": Text(
-        "Sloot eind 2017 met de gemeente Enschede een convenant waarin het aantrekken en behouden "
-        "van talent een belangrijke rol speelt.",
-        "Entered into a covenant with the municipality of Enschede at the end of 2017 in which "
-        "attracting and retaining talent plays a prominent role.",
-        "Schloss Ende 2017 mit der Gemeinde Enschede eine Vereinbarung, in der das Gewinnen und "
-        "Halten von Talenten eine wichtige Rolle spielt.",
+        "Convenant met de gemeente Enschede (eind 2017) waarin het aantrekken en behouden van talent "
+        "een belangrijke rol speelt.",
+        "Covenant with the municipality of Enschede (end of 2017) in which attracting and retaining "
+        "talent plays a prominent role.",
+        "Vereinbarung mit der Gemeinde Enschede (Ende 2017), in der das Gewinnen und Halten von "
+        "Talenten eine wichtige Rolle spielt.",
     ),
 }
 
@@ -33,9 +33,9 @@ def _german_institute_description(name_nl, name_en, name_de):
     return Text(
         f"{name_nl} is een van de drie kennisinstellingen aan de Duitse kant van de grens die "
         "Netwerkstad Twente noemt, naast de Universiteit Twente, Saxion, ROC van Twente en AKI "
-        "ArtEZ aan de Nederlandse kant. Samen met Münster, Osnabrück en Netwerkstad Twente vormt het "
-        "gebied een economische agglomeratie met meer dan 1,5 miljoen inwoners en 100.000 "
-        "studenten op universitair niveau binnen 60 kilometer.",
+        "ArtEZ aan de Nederlandse kant. De gebieden Münster, Osnabrück en Netwerkstad Twente vormen "
+        "samen een economische agglomeratie met meer dan 1,5 miljoen inwoners en 100.000 studenten "
+        "op universitair niveau binnen 60 kilometer.",
         f"{name_en} is one of the three knowledge institutes on the German side of the border that "
         "Netwerkstad Twente names, beside the University of Twente, Saxion, ROC van Twente and AKI "
         "ArtEZ on the Dutch side. The areas of Münster, Osnabrück and Netwerkstad Twente form an "
