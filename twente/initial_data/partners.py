@@ -730,16 +730,16 @@ PARTNERS = [
         "description": Text(
             "GGD Twente is de regionale gezondheidsdienst en vormt het domein Gezondheid van Regio "
             "Twente. Veel mensen kennen de GGD als de vertrouwde plek voor vaccinaties voor een reis. "
-            "Regio Twente werkt ermee voor een levendig en welvarend Twente voor alle inwoners van de "
-            "Twentse gemeenten.",
+            "Regio Twente, waartoe de GGD behoort, werkt met ongeveer 600 medewerkers aan een levendig "
+            "en welvarend Twente voor alle inwoners van de Twentse gemeenten.",
             "GGD Twente is the regional health service and forms the Health domain of Regio Twente. "
             "Many people know the GGD as the familiar place for vaccinations before travelling. "
-            "Through it Regio Twente works for a vibrant and prosperous Twente for all inhabitants of "
-            "the Twente municipalities.",
+            "Regio Twente, of which the GGD is part, works with around 600 employees for a vibrant and "
+            "prosperous Twente for all inhabitants of the Twente municipalities.",
             "Die GGD Twente ist der regionale Gesundheitsdienst und bildet den Bereich Gesundheit der "
-            "Regio Twente. Viele kennen die GGD als vertraute Anlaufstelle für Reiseimpfungen. Über "
-            "sie arbeitet die Regio Twente für ein lebendiges und wohlhabendes Twente für alle "
-            "Einwohner der Twenter Gemeinden.",
+            "Regio Twente. Viele kennen die GGD als vertraute Anlaufstelle für Reiseimpfungen. Die Regio "
+            "Twente, zu der die GGD gehört, arbeitet mit rund 600 Beschäftigten für ein lebendiges und "
+            "wohlhabendes Twente für alle Einwohner der Twenter Gemeinden.",
         ),
     },
 ]

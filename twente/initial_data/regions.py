@@ -721,25 +721,25 @@ REGIONS = [
             "werkt in twee domeinen, Gezondheid (GGD Twente) en Leefomgeving, op terreinen als "
             "economische zaken, publieke gezondheid en recreatie en toerisme. De gemeenten realiseren "
             "de projecten in nauw overleg met Zwolle als provinciehoofdstad, de politiek in Den Haag "
-            "en de Europese Unie in Brussel. De organisatie telt ongeveer 600 medewerkers en beheert "
-            "onder meer de recreatieparken Het Hulsbeek, Het Rutbeek, Het Lageveld en Arboretum Poort "
-            "Bulten.",
+            "en de Europese Unie in Brussel. De organisatie telt ongeveer 600 medewerkers; tot haar "
+            "bekende onderdelen horen de GGD en de recreatieparken Het Hulsbeek, Het Rutbeek, Het "
+            "Lageveld en Arboretum Poort Bulten.",
             "Regio Twente is the joint venture of the fourteen municipalities of Twente, with a "
             "catchment area of 626,000 inhabitants, and continues under the name SamenTwente. It "
             "works in two domains, Health (GGD Twente) and Living environment, across fields such as "
             "economic affairs, public health, and recreation and tourism. The municipalities carry "
             "out its projects in close consultation with Zwolle as provincial capital, politics in "
-            "The Hague and the European Union in Brussels. The organisation has around 600 employees "
-            "and runs, among other things, the recreation parks Het Hulsbeek, Het Rutbeek, Het "
-            "Lageveld and Arboretum Poort Bulten.",
+            "The Hague and the European Union in Brussels. The organisation has around 600 employees; "
+            "its familiar parts include the GGD and the recreation parks Het Hulsbeek, Het Rutbeek, "
+            "Het Lageveld and Arboretum Poort Bulten.",
             "Die Regio Twente ist der Zusammenschluss der vierzehn Gemeinden Twentes mit einem "
             "Einzugsgebiet von 626.000 Einwohnern und wird unter dem Namen SamenTwente weitergeführt. "
             "Sie arbeitet in zwei Bereichen, Gesundheit (GGD Twente) und Lebensumfeld, auf Feldern "
             "wie Wirtschaft, öffentliche Gesundheit sowie Freizeit und Tourismus. Die Gemeinden "
             "setzen die Projekte in enger Abstimmung mit Zwolle als Provinzhauptstadt, der Politik in "
             "Den Haag und der Europäischen Union in Brüssel um. Die Organisation hat rund 600 "
-            "Beschäftigte und betreibt unter anderem die Freizeitparks Het Hulsbeek, Het Rutbeek, Het "
-            "Lageveld und das Arboretum Poort Bulten.",
+            "Beschäftigte; zu ihren bekannten Teilen gehören die GGD und die Freizeitparks Het "
+            "Hulsbeek, Het Rutbeek, Het Lageveld und das Arboretum Poort Bulten.",
         ),
     },
     {
