@@ -70,7 +70,12 @@ def grant_role(*, user, role):
     """Make `user` staff with exactly `role` (a person holds one role at a time)."""
     if role not in ROLES:
         raise UnknownRole(role)
-    group = Group.objects.get(name=role)
+    group = Group.objects.filter(name=role).first()
+    if group is None:
+        # The migration made the groups; recreate them if they were removed (or a test
+        # database was flushed), always with exactly their permissions.
+        sync_role_groups()
+        group = Group.objects.get(name=role)
     user.is_staff = True
     user.save(update_fields=["is_staff"])
     user.groups.remove(*Group.objects.filter(name__in=ROLES).exclude(pk=group.pk))

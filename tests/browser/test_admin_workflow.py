@@ -1,0 +1,98 @@
+"""A liaison officer's day in a real browser: log in, edit a partner's German text in
+the translation tabs, publish it, and see it on the German public page."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from tests.factories import PartnerFactory
+from tests.twente.staff import staff_member
+from twente.models import PublicationState
+from twente.roles import LIAISON_OFFICER
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "not-a-real-password-42"
+
+
+def csp_errors(page):
+    errors = []
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    return errors
+
+
+def test_liaison_officer_edits_the_german_description_publishes_and_sees_it(page):
+    staff_member(LIAISON_OFFICER, username="lotte")
+    partner = PartnerFactory(
+        name_nl="Stad Münster",
+        name_en="City of Münster",
+        name_de="Stadt Münster",
+        slug="stadt-munster",
+        description_de="Alte Beschreibung.",
+        publication_state=PublicationState.DRAFT,
+    )
+    errors = csp_errors(page)
+
+    page.goto("/admin/")
+    page.fill("#id_username", "lotte")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_selector("#needs-attention-heading")
+
+    page.goto(reverse("admin:partners_partner_change", args=[partner.pk]))
+    german_description = page.locator("#id_description_de")
+    assert not german_description.is_visible()  # behind its language tab
+    page.click("a[href='#tab_id_description_de']")  # the German tab of the description
+    assert german_description.is_visible()
+    german_description.fill("Partnerstadt von Enschede seit 2021.")
+    page.click("input[name=_publish]")
+    page.wait_for_selector(".messagelist .success")
+
+    partner.refresh_from_db()
+    assert partner.publication_state == PublicationState.PUBLISHED
+    assert partner.description_de == "Partnerstadt von Enschede seit 2021."
+    assert partner.description_nl == ""  # the other languages are untouched
+    assert partner.history.first().history_user.username == "lotte"
+
+    with translation.override("de"):
+        german_page = reverse("partners:partner-detail", kwargs={"slug": partner.slug})
+    page.context.clear_cookies()  # as a visitor, not as staff previewing
+    response = page.goto(german_page)
+    assert response.status == 200
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert page.get_by_text("Partnerstadt von Enschede seit 2021.").is_visible()
+    assert errors == []
+    assert page.foreign_requests == []
+
+
+def test_admin_pages_load_under_the_strict_content_security_policy(page):
+    staff_member(LIAISON_OFFICER, username="lotte")
+    partner = PartnerFactory()
+    errors = csp_errors(page)
+    page.goto("/admin/")
+    page.fill("#id_username", "lotte")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_selector("#needs-attention-heading")
+    for name, args in [
+        ("admin:partners_partner_changelist", []),
+        ("admin:partners_partner_change", [partner.pk]),
+        ("admin:partners_partner_history", [partner.pk]),
+        ("admin:partners_partner_simple_history", [partner.pk, partner.history.first().pk]),
+        ("admin:partners_contact_changelist", []),
+        ("admin:projects_project_add", []),
+    ]:
+        response = page.goto(reverse(name, args=args))
+        assert response.status == 200, name
+    # The tabs are built by the (local) jQuery UI: proof that the scripts ran.
+    page.goto(reverse("admin:partners_partner_change", args=[partner.pk]))
+    assert page.locator(".ui-tabs-nav").first.is_visible()
+    assert errors == []
+    assert page.foreign_requests == []
