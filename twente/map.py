@@ -82,6 +82,8 @@ class Point:
     longitude: float
     x: float = 0.0
     y: float = 0.0
+    # Where the visible name goes, when it fits without covering another (see place_labels).
+    text: dict | None = None
 
     @property
     def kind(self):
@@ -192,20 +194,52 @@ class Projection:
         return round(x, 1), round(y, 1)
 
     def graticule(self):
-        """Grid lines every half degree, labelled, to give the drawing a scale."""
+        """Labelled grid lines to give the drawing a scale: every half degree, or every
+        quarter when the area is small."""
         lines = []
-        step = 0.5
+        step = 0.25 if self.north - self.south < 1 else 0.5
         latitude = math.ceil(self.south / step) * step
         while latitude <= self.north:
             _x, y = self.project(latitude, self.west)
-            lines.append({"horizontal": True, "position": _coordinate(y), "label": f"{latitude:.1f}° N"})
+            lines.append({"horizontal": True, "position": _coordinate(y), "label": f"{latitude:.2f}° N"})
             latitude += step
         longitude = math.ceil(self.west / step) * step
         while longitude <= self.east:
             x, _y = self.project(self.north, longitude)
-            lines.append({"horizontal": False, "position": _coordinate(x), "label": f"{longitude:.1f}° E"})
+            lines.append({"horizontal": False, "position": _coordinate(x), "label": f"{longitude:.2f}° E"})
             longitude += step
         return lines
+
+
+LABEL_FONT_SIZE = 12
+LABEL_CHAR_WIDTH = 6.8  # a generous average for the system sans-serif at 12px
+
+
+def place_labels(points, width):
+    """Name as many points as fit: right of the point, else left, above or below it,
+    never over another name or point. Municipalities first, then partners, districts and projects; the
+    unnamed ones still have their accessible name, their tooltip and the list."""
+    # Every symbol is taken space too: a name never hides another point.
+    placed = [(p.x - 8, p.y - 8, p.x + 8, p.y + 8) for p in points]
+    order = {layer.key: index for index, layer in enumerate(LAYERS)}
+    for point in sorted(points, key=lambda p: (order[p.kind], p.name)):
+        text_width = len(point.name) * LABEL_CHAR_WIDTH
+        # (anchor, x of the anchor, baseline y, left edge of the text) for each try.
+        tries = [
+            ("start", point.x + 10, point.y + 4, point.x + 10),
+            ("end", point.x - 10, point.y + 4, point.x - 10 - text_width),
+            ("middle", point.x, point.y - 11, point.x - text_width / 2),
+            ("middle", point.x, point.y + 20, point.x - text_width / 2),
+        ]
+        for anchor, anchor_x, baseline, left in tries:
+            right, top, bottom = left + text_width, baseline - LABEL_FONT_SIZE + 2, baseline + 1
+            if left < 0 or right > width:
+                continue
+            if any(left < r and right > x0 and top < b and bottom > y0 for x0, y0, r, b in placed):
+                continue
+            placed.append((left, top, right, bottom))
+            point.text = {"x": _coordinate(anchor_x), "y": _coordinate(baseline), "anchor": anchor}
+            break
 
 
 def build_map(points):
@@ -215,6 +249,8 @@ def build_map(points):
     projection = Projection.around(inside) if inside else None
     for point in inside:
         point.x, point.y = projection.project(point.latitude, point.longitude)
+    if projection:
+        place_labels(inside, projection.width)
     return {"inside": inside, "outside": outside, "projection": projection}
 
 
