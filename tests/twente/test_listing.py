@@ -1,0 +1,72 @@
+"""The shared list machinery: language-aware text, accessible filter errors, safe pages."""
+
+import pytest
+from django import forms
+from django.utils import translation
+
+from partners.models import Partner
+from tests.factories import PartnerFactory
+from twente.listing import FilterForm, translated
+
+pytestmark = pytest.mark.django_db
+
+
+def shown_names(language):
+    with translation.override(language):
+        return list(
+            Partner.objects.annotate(shown=translated("name"))
+            .order_by("slug")
+            .values_list("shown", flat=True)
+        )
+
+
+def test_translated_is_the_text_the_visitor_sees_with_fallbacks():
+    PartnerFactory(slug="a", name_nl="Hogeschool", name_en="University", name_de="Hochschule")
+    PartnerFactory(slug="b", name_nl="Alleen Nederlands", name_en=None, name_de="")
+    PartnerFactory(slug="c", name_nl="Nederlands", name_en="English only", name_de=None)
+    assert shown_names("nl") == ["Hogeschool", "Alleen Nederlands", "Nederlands"]
+    assert shown_names("en") == ["University", "Alleen Nederlands", "English only"]
+    # German falls back to English, then Dutch, as modeltranslation shows it.
+    assert shown_names("de") == ["Hochschule", "Alleen Nederlands", "English only"]
+    with translation.override("de"):
+        assert [p.name for p in Partner.objects.order_by("slug")] == shown_names("de")
+
+
+class YearForm(FilterForm):
+    year = forms.IntegerField(required=False)
+    name = forms.CharField(required=False)
+
+
+def test_filter_form_points_an_invalid_field_to_its_message():
+    form = YearForm({"year": "abc", "name": "ok"})
+    assert not form.is_valid()
+    year = str(form["year"])
+    assert 'aria-invalid="true"' in year
+    assert 'aria-describedby="id_year_error"' in year
+    assert "aria-invalid" not in str(form["name"])
+
+
+@pytest.mark.parametrize(
+    ("page", "shown", "notice"),
+    [
+        ("2", 2, False),
+        ("abc", 1, True),
+        ("999999", 2, True),
+        ("-3", 2, True),
+        ("9" * 500, 2, True),
+    ],
+)
+def test_page_numbers_never_fail(client, page, shown, notice):
+    for _ in range(25):
+        PartnerFactory()
+    response = client.get(f"/en/partners/?page={page}")
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == shown
+    assert bool(response.context["page_notice"]) is notice
+
+
+def test_filters_count_as_applied_but_page_and_format_do_not(client):
+    PartnerFactory()
+    assert client.get("/en/partners/?page=1").context["is_filtered"] is False
+    assert client.get("/en/partners/?country=").context["is_filtered"] is False
+    assert client.get("/en/partners/?country=DE").context["is_filtered"] is True
