@@ -63,6 +63,10 @@ class ResultGroup:
     def shown(self):
         return len(self.results)
 
+    @property
+    def best_score(self):
+        return self.results[0].score if self.results else 0.0
+
 
 def clean_query(raw):
     """The query as searched, and a notice for the visitor when it had to be changed.
@@ -193,7 +197,9 @@ class SearchView(TemplateView):
             search_query=query,
             query_notice=notice,
             groups=groups,
-            found_groups=[group for group in groups if group.count],
+            # Sections with the best match first: "Munster" shows the partner Münster
+            # before municipalities whose description mentions it.
+            found_groups=sorted((g for g in groups if g.count), key=lambda g: -g.best_score),
             total_count=sum(group.count for group in groups),
         )
         return context

@@ -149,3 +149,11 @@ def test_query_count_does_not_grow_with_the_number_of_results(client):
     many = queries_for("Almelo")
     # One query per section: municipalities, partners, districts, projects.
     assert few == many == 4
+
+
+def test_the_section_with_the_best_match_comes_first(client, munster):
+    MunicipalityFactory(name_nl="Enschede", name_en="Enschede", description_en="A partner city of Münster.")
+    response = client.get("/en/search/", {"q": "Munster"})
+    assert [group.section.key for group in response.context["found_groups"]] == ["partners", "municipalities"]
+    html = response.content.decode()
+    assert html.index('id="results-partners"') < html.index('id="results-municipalities"')
