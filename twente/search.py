@@ -16,7 +16,13 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, TrigramWordSimilarity
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramSimilarity,
+    TrigramWordSimilarity,
+)
 from django.db import connection
 from django.db.models import Case, Count, F, FloatField, Q, TextField, Value, When, Window
 from django.db.models.expressions import Func
@@ -122,13 +128,15 @@ def _postgres_search(queryset, section, query, language):
             search_title=title,
             rank=SearchRank(vector, search_query),
             similarity=TrigramWordSimilarity(Value(query), title),
+            # Whole-title similarity: "Münster" itself before "University of Münster".
+            closeness=TrigramSimilarity(title, Value(query)),
         )
         .filter(
             Q(search_document=search_query)
             | Q(similarity__gte=TRIGRAM_THRESHOLD)
             | Q(search_title__icontains=query)
         )
-        .annotate(score=F("rank") + F("similarity"))
+        .annotate(score=F("rank") + F("similarity") + F("closeness"))
         .order_by("-score", "search_title")
     )
 
@@ -153,6 +161,8 @@ def _simple_search(queryset, section, query, language):
         .filter(condition)
         .annotate(
             score=Case(
+                When(search_title__iexact=query, then=Value(3.0)),
+                When(search_title__istartswith=query, then=Value(2.0)),
                 When(search_title__icontains=query, then=Value(1.0)),
                 default=Value(0.0),
                 output_field=FloatField(),

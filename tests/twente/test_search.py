@@ -157,3 +157,9 @@ def test_the_section_with_the_best_match_comes_first(client, munster):
     assert [group.section.key for group in response.context["found_groups"]] == ["partners", "municipalities"]
     html = response.content.decode()
     assert html.index('id="results-partners"') < html.index('id="results-municipalities"')
+
+
+def test_the_exact_name_ranks_before_longer_names_containing_it(client, munster):
+    PartnerFactory(name_nl="Fachhochschule Münster", name_en="Aachen-Münster University of Applied Sciences")
+    response = client.get("/en/search/", {"q": "Munster"})
+    assert result_titles(response, "partners") == ["Münster", "Aachen-Münster University of Applied Sciences"]
