@@ -7,27 +7,32 @@ from partners.models import Contact, Partner, PartnerKind
 from projects.models import Project
 from regions.models import Municipality, Region
 
-# The two regions the portal is about; their texts (summary, description) and
-# populations come from the database, in every language.
-NETWERKSTAD_SLUG = "netwerkstad-twente"
+# The regions the home and about pages are about. Their texts (summary, description)
+# and populations come from the database, in every language: Twente as a whole
+# (634,000 inhabitants), Regio Twente (the fourteen municipalities' joint venture) and
+# Netwerkstad Twente (the alliance of the three cities).
+TWENTE_SLUG = "twente"
 REGIO_TWENTE_SLUG = "regio-twente"
+NETWERKSTAD_SLUG = "netwerkstad-twente"
 LATEST_PROJECT_COUNT = 3
 
 
-def home_regions():
-    """Netwerkstad Twente and Regio Twente with their published member municipalities,
-    keyed by slug (a region that is not published is simply absent)."""
-    regions = Region.objects.published().filter(slug__in=[NETWERKSTAD_SLUG, REGIO_TWENTE_SLUG])
+def site_regions():
+    """Twente, Regio Twente and Netwerkstad Twente with their published member
+    municipalities, keyed by slug; a region that is not published is absent."""
+    regions = Region.objects.published().filter(slug__in=[TWENTE_SLUG, REGIO_TWENTE_SLUG, NETWERKSTAD_SLUG])
     regions = regions.prefetch_related(
         Prefetch("municipalities", queryset=Municipality.objects.published().order_by("name"))
     )
-    by_slug = {region.slug: region for region in regions}
-    return by_slug.get(NETWERKSTAD_SLUG), by_slug.get(REGIO_TWENTE_SLUG)
+    return {region.slug: region for region in regions}
 
 
-def key_figures(netwerkstad, regio_twente):
+def key_figures(regions):
     """Figures computed from the database. A figure nobody has entered is None, which
     the page shows as "not known yet", never as 0."""
+    twente = regions.get(TWENTE_SLUG)
+    regio_twente = regions.get(REGIO_TWENTE_SLUG)
+    netwerkstad = regions.get(NETWERKSTAD_SLUG)
     if regio_twente:
         municipality_count = len(regio_twente.municipalities.all())
     else:
@@ -38,8 +43,11 @@ def key_figures(netwerkstad, regio_twente):
         eu_total=Sum("eu_contribution"),
         eu_known=Count("pk", filter=Q(eu_contribution__isnull=False)),
     )
+    twente_population = next(
+        (region.population for region in (twente, regio_twente) if region and region.population), None
+    )
     return {
-        "twente_population": regio_twente.population if regio_twente else None,
+        "twente_population": twente_population,
         "netwerkstad_population": netwerkstad.population if netwerkstad else None,
         "cities": list(netwerkstad.municipalities.all()) if netwerkstad else [],
         "municipality_count": municipality_count,

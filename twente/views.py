@@ -32,11 +32,12 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        netwerkstad, regio_twente = pages.home_regions()
+        regions = pages.site_regions()
         context.update(
-            netwerkstad=netwerkstad,
-            regio_twente=regio_twente,
-            figures=pages.key_figures(netwerkstad, regio_twente),
+            twente=regions.get(pages.TWENTE_SLUG),
+            netwerkstad=regions.get(pages.NETWERKSTAD_SLUG),
+            regio_twente=regions.get(pages.REGIO_TWENTE_SLUG),
+            figures=pages.key_figures(regions),
             latest_projects=pages.latest_projects(),
         )
         return context
@@ -63,10 +64,12 @@ class AboutView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        netwerkstad, regio_twente = pages.home_regions()
+        regions = pages.site_regions()
+        netwerkstad = regions.get(pages.NETWERKSTAD_SLUG)
         context.update(
+            twente=regions.get(pages.TWENTE_SLUG),
             netwerkstad=netwerkstad,
-            regio_twente=regio_twente,
+            regio_twente=regions.get(pages.REGIO_TWENTE_SLUG),
             partners=pages.cross_border_partners(),
             contacts=pages.about_contacts(netwerkstad),
         )

@@ -41,7 +41,8 @@ def build_twente():
             population=population,
             population_year=2023 if population else None,
             summary_en=f"{name} is one of the three cities of Netwerkstad Twente.",
-            website="https://example.org/",
+            # A long address, as real ones are: it must wrap, never widen the page.
+            website=f"https://www.{slug}.example.nl/bestuur-en-organisatie/internationale-samenwerking-europa",
         )
         for slug, name, population in [
             ("enschede", "Enschede", 160_000),

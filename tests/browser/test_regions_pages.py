@@ -100,3 +100,29 @@ def test_regions_pages_fit_a_360_pixel_phone(page, twente, path):
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/",
+        "/de/about/",
+        "/nl/municipalities/enschede/",
+        "/de/municipalities/enschede/",
+        "/en/districts/technology-base/",
+        "/en/municipalities/?region=netwerkstad-twente",
+    ],
+)
+def test_pages_with_the_initial_data_are_accessible_and_fit_a_phone(page, path):
+    """The real texts (long descriptions, addresses, many ties) from load_twente."""
+    from django.core.management import call_command
+
+    call_command("load_twente", verbosity=0)
+    page.set_viewport_size({"width": 360, "height": 800})
+    response = page.goto(path)
+    assert response.status == 200
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    assert page.foreign_requests == []
