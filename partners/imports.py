@@ -437,7 +437,10 @@ def _plan_row(number, values, lookups, seen_emails):
         _restore(contact, before, existing)
         return plan
     try:
-        contact.full_clean(exclude=["topics"], validate_unique=False, validate_constraints=False)
+        # The organisation was looked up above; skipping it here saves a query per row.
+        contact.full_clean(
+            exclude=["topics", "municipality", "partner"], validate_unique=False, validate_constraints=False
+        )
     except ValidationError as error:
         plan.errors = [
             f"{field_name}: {message}" if field_name != "__all__" else message
@@ -452,11 +455,11 @@ def _plan_row(number, values, lookups, seen_emails):
         plan.topics = topics
         return plan
 
-    labels = {f.name: str(f.verbose_name) for f in Contact._meta.get_fields() if hasattr(f, "verbose_name")}
     for name in COMPARED_FIELDS:
         old, new = before[name], getattr(contact, name)
         if not _same(old, new):
-            plan.changes.append((labels.get(name, name), _display(old), _display(new)))
+            label = str(Contact._meta.get_field(name).verbose_name)
+            plan.changes.append((label, _display(old), _display(new)))
             plan.diff.append((name, repr(old), repr(new)))
     new_topics = sorted(t.slug for t in topics) if topics is not None else before_topics
     if new_topics != before_topics:
