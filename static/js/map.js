@@ -29,7 +29,11 @@
   var bounds = [];
   points.forEach(function (point) {
     var marker = L.marker([point.lat, point.lon], {
-      icon: L.divIcon({ className: "map-marker map-marker--" + point.kind, iconSize: [16, 16] }),
+      icon: L.divIcon({
+        className: "map-marker map-marker--" + point.kind,
+        html: '<span class="map-marker__shape"></span>',
+        iconSize: [18, 18],
+      }),
       title: point.name + " (" + point.kindLabel + ")",
       alt: point.name,
       keyboard: true,

@@ -147,3 +147,25 @@ def test_map_page_contacts_no_other_host(page, portal):
     page.wait_for_load_state("networkidle")
     assert page.foreign_requests == []
     assert page.locator("script").count() == 0
+
+
+def test_tile_mode_draws_leaflet_markers_within_the_content_security_policy(
+    page, portal, live_server, settings
+):
+    # A tile server on the portal's own host: the test contacts no other host.
+    settings.MAP_TILE_URL = live_server.url + "/tiles/{z}/{x}/{y}.png"
+    problems = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on(
+        "console", lambda message: "Content Security Policy" in message.text and problems.append(message.text)
+    )
+    page.goto(url("map", "en"))
+    page.wait_for_selector(".leaflet-marker-icon")
+    assert page.locator(".leaflet-marker-icon").count() == 4  # Palo Alto too, on the tiled world map
+    assert page.locator("svg.map-svg").is_hidden()
+    marker = page.locator(".leaflet-marker-icon[title='Münster (Partner)']")
+    marker.focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".leaflet-popup-content a").get_attribute("href").endswith("/partners/munster/")
+    assert problems == []
+    assert page.foreign_requests == []
