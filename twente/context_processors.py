@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.translation import get_language, get_language_info
 
 
@@ -7,15 +8,24 @@ def language_links(request):
     """The current page in each language, for the switcher and `hreflang` links.
 
     Slugs are the same in every language, so translating the path keeps the visitor
-    on the same item; the query string (filters) is kept too.
+    on the same item; the query string (filters) is kept too. A path that does not
+    resolve (a 404 page) cannot be translated: its links lead to each language's home
+    page rather than to the same missing page in the wrong language.
     """
     query = request.META.get("QUERY_STRING", "")
     current = get_language()
+    resolves = getattr(request, "resolver_match", None) is not None
     links = []
     for code, _name in settings.LANGUAGES:
-        url = translate_url(request.path, code)
-        if query:
-            url = f"{url}?{query}"
+        if resolves:
+            url = translate_url(request.path, code)
+            if query:
+                url = f"{url}?{query}"
+        elif code == current:
+            url = request.path
+        else:
+            with translation.override(code):
+                url = reverse("home")
         info = get_language_info(code)
         links.append(
             {

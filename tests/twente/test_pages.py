@@ -265,7 +265,10 @@ def test_404_page_in_the_visitors_language(client, lang):
     assert response.status_code == 404
     assert f'<html lang="{lang}">' in page
     assert f'href="{url("home", lang)}"' in page
-    assert 'hreflang="de"' in page
+    # The missing page has no other-language version: the switcher leads home.
+    for code in LANGUAGES:
+        if code != lang:
+            assert f'href="{url("home", code)}" hreflang="{code}"' in page
 
 
 def test_500_page_renders_without_a_request_context():
