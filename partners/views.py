@@ -2,9 +2,10 @@
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from partners.filters import PartnerFilter
-from partners.models import Contact, Partner, Relationship
+from partners.models import Contact, Partner, Relationship, RelationshipKind
 from twente.listing import FilteredListView
 from twente.models import PublicationState
 from twente.opendata import OpenDataColumn, absolute_url
@@ -13,21 +14,28 @@ from twente.preview import PreviewableDetailView
 PUBLISHED = PublicationState.PUBLISHED
 
 
+# How each kind of tie reads with its Twente side; gettext_lazy, so in the visitor's language.
+TIE_PHRASES = {
+    RelationshipKind.PARTNER_CITY: gettext_lazy("Partner city of %(with)s"),
+    RelationshipKind.SISTER_CITY: gettext_lazy("Sister city of %(with)s"),
+    RelationshipKind.EUROREGION: gettext_lazy("Euroregion of %(with)s"),
+    RelationshipKind.CROSS_BORDER: gettext_lazy("Cross-border cooperation with %(with)s"),
+    RelationshipKind.NETWORK: gettext_lazy("Network with %(with)s as a member"),
+    RelationshipKind.KNOWLEDGE: gettext_lazy("Knowledge partner of %(with)s"),
+}
+
+
 def describe_relationship(relationship):
-    """The tie in one phrase of the active language: "Partner city of Enschede since 2021"."""
+    """The tie in one phrase of the active language: "Partner city of Enschede since 2021".
+
+    A tie with neither a municipality nor a region is with Twente as a whole."""
     counterpart = relationship.municipality or relationship.region
-    values = {
-        "kind": relationship.get_kind_display(),
-        "with": str(counterpart) if counterpart else "",
-        "since": relationship.since_year,
+    phrase = TIE_PHRASES.get(relationship.kind, "%(with)s") % {
+        "with": counterpart.name if counterpart else _("Twente")
     }
-    if counterpart and relationship.since_year:
-        return _("%(kind)s of %(with)s since %(since)s") % values
-    if counterpart:
-        return _("%(kind)s of %(with)s") % values
     if relationship.since_year:
-        return _("%(kind)s since %(since)s") % values
-    return values["kind"]
+        return _("%(tie)s since %(year)s") % {"tie": phrase, "year": relationship.since_year}
+    return phrase
 
 
 def twente_relationships():

@@ -80,6 +80,8 @@ class TestPartnerList:
         content = client.get(LIST).content.decode()
         assert "Partner city of Enschede since 2021" in content
         assert "Sister city of Enschede since 1980" in content
+        # A tie with neither a municipality nor a region is with Twente as a whole.
+        assert "Network with Twente as a member" in content
         assert "City · Münster, Germany" in content
 
     @pytest.mark.parametrize(
