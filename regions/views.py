@@ -4,6 +4,7 @@ from regions import selectors
 from regions.filters import DistrictFilter, MunicipalityFilter
 from regions.models import InnovationDistrict, Municipality
 from twente.listing import FilteredListView
+from twente.opendata import OpenDataColumn, absolute_url
 from twente.preview import PreviewableDetailView
 
 
@@ -12,6 +13,22 @@ class MunicipalityListView(FilteredListView):
     filterset_class = MunicipalityFilter
     template_name = "regions/municipality_list.html"
     context_object_name = "municipalities"
+    # Open data (?format=csv or ?format=json): the filtered list, see twente.listing.
+    open_data_name = "municipalities"
+    open_data_columns = [
+        OpenDataColumn("slug"),
+        OpenDataColumn("name", lambda item, request: item.name),
+        OpenDataColumn("country"),
+        OpenDataColumn("province"),
+        OpenDataColumn("population"),
+        OpenDataColumn("population_year"),
+        OpenDataColumn("regions", lambda item, request: [region.name for region in item.regions.all()]),
+        OpenDataColumn("summary", lambda item, request: item.summary),
+        OpenDataColumn("website"),
+        OpenDataColumn("latitude"),
+        OpenDataColumn("longitude"),
+        OpenDataColumn("url", absolute_url),
+    ]
 
     def get_base_queryset(self):
         return Municipality.objects.for_list()
@@ -36,6 +53,25 @@ class DistrictListView(FilteredListView):
     filterset_class = DistrictFilter
     template_name = "regions/district_list.html"
     context_object_name = "districts"
+    # Open data (?format=csv or ?format=json): the filtered list, see twente.listing.
+    open_data_name = "districts"
+    open_data_columns = [
+        OpenDataColumn("slug"),
+        OpenDataColumn("name", lambda item, request: item.name),
+        OpenDataColumn(
+            "municipality",
+            lambda item, request: (
+                item.municipality.name if item.municipality and item.municipality.is_published else None
+            ),
+        ),
+        OpenDataColumn("area_hectares"),
+        OpenDataColumn("clusters", lambda item, request: [cluster.name for cluster in item.clusters.all()]),
+        OpenDataColumn("summary", lambda item, request: item.summary),
+        OpenDataColumn("website"),
+        OpenDataColumn("latitude"),
+        OpenDataColumn("longitude"),
+        OpenDataColumn("url", absolute_url),
+    ]
 
     def get_base_queryset(self):
         return InnovationDistrict.objects.for_list()

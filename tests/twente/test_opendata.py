@@ -12,12 +12,16 @@ from django.utils import translation
 
 from partners.models import Partner, Relationship
 from projects.models import Participation, Project
+from regions.models import InnovationDistrict, Municipality
 from tests.factories import (
+    ClusterFactory,
     ContactFactory,
+    InnovationDistrictFactory,
     MunicipalityFactory,
     ParticipationFactory,
     PartnerFactory,
     ProjectFactory,
+    RegionFactory,
     RelationshipFactory,
     ThemeFactory,
 )
@@ -257,3 +261,83 @@ class TestQueryCounts:
             with django_assert_num_queries(expected):
                 text = body(client.get(f"{PARTNERS}?format={output_format}"))
             assert text.count("/en/partners/b-") == rows
+
+
+class TestRegionsLists:
+    def test_municipalities_filtered_with_their_regions(self, client):
+        netwerkstad = RegionFactory(slug="netwerkstad-twente", name_en="Netwerkstad Twente")
+        enschede = MunicipalityFactory(
+            slug="enschede", name_en="Enschede", population=158986, population_year=2022
+        )
+        enschede.regions.add(netwerkstad)
+        MunicipalityFactory(slug="losser", name_en="Losser")
+        MunicipalityFactory(slug="concept", name_en="Draft town", publication_state=PublicationState.DRAFT)
+        url = url_of("regions:municipality-list")
+        rows = csv_rows(client.get(f"{url}?region=netwerkstad-twente&format=csv"))
+        assert [(row["slug"], row["regions"], row["population"]) for row in rows] == [
+            ("enschede", "Netwerkstad Twente", "158986")
+        ]
+        data = json_data(client.get(f"{url}?format=json"))
+        assert data["count"] == 2
+        assert "Draft town" not in json.dumps(data)
+        assert (
+            'href="?region=netwerkstad-twente&amp;format=csv"'
+            in client.get(f"{url}?region=netwerkstad-twente").content.decode()
+        )
+
+    def test_districts_filtered_with_municipality_and_clusters(self, client):
+        enschede = MunicipalityFactory(slug="enschede", name_en="Enschede")
+        photonics = ClusterFactory(slug="photonics", name_en="Photonics")
+        kennispark = InnovationDistrictFactory(
+            slug="kennispark", municipality=enschede, area_hectares=Decimal("170")
+        )
+        kennispark.clusters.add(photonics)
+        InnovationDistrictFactory(slug="xl-park")
+        data = json_data(client.get(url_of("regions:district-list") + "?cluster=photonics&format=json"))
+        assert data["count"] == 1
+        result = data["results"][0]
+        assert (result["slug"], result["municipality"], result["clusters"], result["area_hectares"]) == (
+            "kennispark",
+            "Enschede",
+            ["Photonics"],
+            170,
+        )
+
+    @pytest.mark.parametrize("output_format", ["csv", "json"])
+    def test_municipality_and_district_queries_do_not_grow(
+        self, client, django_assert_num_queries, output_format
+    ):
+        """Guards the N+1 of each municipality's regions and each district's municipality
+        and clusters: rows, one prefetch (regions; clusters), plus the count for JSON."""
+        region = RegionFactory()
+        cluster = ClusterFactory()
+        expected = 2 if output_format == "csv" else 3
+        for rows in (10, 200):
+            start = Municipality.objects.count()
+            places = Municipality.objects.bulk_create(
+                [
+                    Municipality(
+                        slug=f"m-{start + n}", name_nl=f"M {start + n}", publication_state="published"
+                    )
+                    for n in range(rows - start)
+                ]
+            )
+            region.municipalities.add(*places)
+            districts = InnovationDistrict.objects.bulk_create(
+                [
+                    InnovationDistrict(
+                        slug=f"d-{p.slug}", name_nl=p.name_nl, municipality=p, publication_state="published"
+                    )
+                    for p in places
+                ]
+            )
+            cluster.districts.add(*districts)
+            for name, prefix in (("regions:municipality-list", "m-"), ("regions:district-list", "d-m-")):
+                with django_assert_num_queries(expected):
+                    text = body(client.get(url_of(name) + f"?format={output_format}"))
+                assert text.count(f"/{prefix}") == rows
+
+
+def url_of(name):
+    with translation.override("en"):
+        return reverse(name)
