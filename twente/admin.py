@@ -22,6 +22,8 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.db.models import Q
@@ -40,6 +42,7 @@ from simple_history.models import to_historic
 
 from twente.models import PublicationState, PublishableModel
 from twente.publishing import items_publish, items_withdraw
+from twente.roles import EDITOR, LIAISON_OFFICER, ROLES, grant_role, revoke_role
 
 VERSION_FIELD = "edit_version"
 
@@ -414,3 +417,52 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
         protected_delete_selected.allowed_permissions = ("delete",)
         return protected_delete_selected
+
+
+# Staff roles on the user admin (administrators only: the roles have no user permissions)
+
+
+User = get_user_model()
+
+
+class PortalUserAdmin(UserAdmin):
+    actions = ["grant_editor", "grant_liaison_officer", "revoke_roles"]
+    list_display = ["username", "email", "first_name", "last_name", "is_staff", "is_superuser", "roles"]
+    list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description=_("roles"))
+    def roles(self, obj):
+        return ", ".join(group.name for group in obj.groups.all()) or "—"
+
+    def _grant(self, request, queryset, role):
+        for user in queryset:
+            grant_role(user=user, role=role)
+        self.message_user(
+            request,
+            gettext("%(count)d people now have the role “%(role)s”.")
+            % {"count": len(queryset), "role": role},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Make staff with the role Editor"), permissions=["change"])
+    def grant_editor(self, request, queryset):
+        self._grant(request, queryset, EDITOR)
+
+    @admin.action(description=_("Make staff with the role Liaison officer"), permissions=["change"])
+    def grant_liaison_officer(self, request, queryset):
+        self._grant(request, queryset, LIAISON_OFFICER)
+
+    @admin.action(description=_("Take away their staff roles"), permissions=["change"])
+    def revoke_roles(self, request, queryset):
+        for user in queryset:
+            for role in ROLES:
+                revoke_role(user=user, role=role)
+        self.message_user(request, gettext("Roles taken away."), messages.SUCCESS)
+
+
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+admin.site.register(User, PortalUserAdmin)

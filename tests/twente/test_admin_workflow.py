@@ -226,3 +226,17 @@ def test_search_finds_a_partner_by_its_german_name(editor):
     PartnerFactory(name_nl="Osnabrück")
     result = editor.get(changelist(Partner), {"q": "Stadt"}).context["cl"].result_list
     assert [p.name_nl for p in result] == ["Stad Münster"]
+
+
+def test_preview_on_site_shows_a_draft_to_staff_only(editor):
+    from django.test import Client
+
+    partner = PartnerFactory(publication_state=DRAFT, description_en="Draft text.")
+    preview_link = reverse("admin:view_on_site", args=[_content_type_id(Partner), partner.pk])
+    preview = editor.get(preview_link, follow=True)
+    assert preview.status_code == 200
+    assert preview.context["is_preview"] is True
+    assert "Draft text." in preview.content.decode()
+
+    public_url = preview.redirect_chain[-1][0]
+    assert Client().get(public_url).status_code == 404

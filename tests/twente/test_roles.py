@@ -133,3 +133,19 @@ def test_municipality_contacts_are_hidden_from_editors_too(client):
     contact = ContactFactory(partner=None, municipality=municipality)
     in_english(client).force_login(staff_member(EDITOR))
     assert client.get(reverse("admin:partners_contact_change", args=[contact.pk])).status_code == 403
+
+
+def test_an_administrator_grants_a_role_from_the_user_list(client, django_user_model):
+    admin_user = django_user_model.objects.create_superuser(username="root", password="x-long-password-1")
+    new_colleague = django_user_model.objects.create_user(username="nina", password="x-long-password-1")
+    in_english(client).force_login(admin_user)
+    changelist = reverse("admin:auth_user_changelist")
+    client.post(changelist, {"action": "grant_liaison_officer", "_selected_action": [new_colleague.pk]})
+    new_colleague.refresh_from_db()
+    assert new_colleague.is_staff and not new_colleague.is_superuser
+    assert list(new_colleague.groups.values_list("name", flat=True)) == [LIAISON_OFFICER]
+    assert LIAISON_OFFICER in client.get(changelist).content.decode()
+
+    client.post(changelist, {"action": "revoke_roles", "_selected_action": [new_colleague.pk]})
+    new_colleague.refresh_from_db()
+    assert not new_colleague.is_staff and not new_colleague.groups.exists()
