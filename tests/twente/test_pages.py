@@ -316,3 +316,24 @@ def test_nav_marks_the_current_section(client, twente):
     page = html(client.get(url("regions:municipality-list", "en")))
     assert f'href="{url("regions:municipality-list", "en")}" aria-current="true"' in page
     assert f'href="{url("regions:district-list", "en")}" aria-current' not in page
+
+
+def test_about_query_count_does_not_grow(client, twente, django_assert_num_queries):
+    """Guards the N+1s of the about page: the ties (and their municipality or region)
+    of each cross-border partner, and the municipality of each contact."""
+    _netwerkstad, regio, (enschede, _hengelo, _almelo) = twente
+
+    def add(count):
+        for _ in range(count):
+            partner = PartnerFactory(kind="city")
+            RelationshipFactory(partner=partner, municipality=enschede)
+            RelationshipFactory(partner=partner, region=regio, municipality=None, kind="cross_border")
+            ContactFactory(municipality=enschede, partner=None, is_public=True)
+
+    add(2)
+    with django_assert_num_queries(7):
+        client.get(url("about", "en"))
+    add(30)
+    with django_assert_num_queries(7):
+        response = client.get(url("about", "en"))
+    assert len(response.context["contacts"]) == 32
