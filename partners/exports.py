@@ -25,11 +25,15 @@ reads back losslessly:
 import csv
 import tempfile
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
 
 from django.db.models import QuerySet
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -102,36 +106,101 @@ def unneutralise(value: str) -> str:
     return value
 
 
-def export_queryset(queryset: QuerySet) -> QuerySet:
-    """Contacts with everything a row shows, in a stable order."""
-    return (
-        queryset.select_related("partner", "municipality").prefetch_related("topics").order_by("name", "pk")
-    )
+ROW_FIELDS = (
+    "pk",
+    "name",
+    "kind",
+    "job_title_nl",
+    "job_title_en",
+    "job_title_de",
+    "municipality_id",
+    "partner_id",
+    "email",
+    "phone",
+    "preferred_language",
+    "is_public",
+    "mailing_consent",
+    "mailing_consent_date",
+    "last_verified",
+    "notes",
+)
 
 
-def iter_contacts(queryset: QuerySet) -> Iterator:
-    return export_queryset(queryset).iterator(chunk_size=CHUNK_SIZE)
+@dataclass(slots=True)
+class ContactRow:
+    """One contact as the exports need it: plain values, no model instance.
+
+    Model instances with prefetched topics form reference cycles that only the
+    garbage collector frees, so memory climbed in steps during a large export;
+    plain rows are freed as soon as they are written."""
+
+    pk: int
+    name: str
+    kind: str
+    job_title_nl: str
+    job_title_en: str
+    job_title_de: str
+    municipality_id: int | None
+    partner_id: int | None
+    email: str
+    phone: str
+    preferred_language: str
+    is_public: bool
+    mailing_consent: bool
+    mailing_consent_date: object
+    last_verified: object
+    notes: str
+    organisation_type: str = ""
+    organisation_slug: str = ""
+    organisation_name: str = ""
+    topics: list = field(default_factory=list)  # (slug, name), by slug
 
 
-def contact_values(contact) -> dict:
+def iter_contacts(queryset: QuerySet) -> Iterator[ContactRow]:
+    """The contacts as rows, in a stable order, read `CHUNK_SIZE` at a time: one query
+    for the rows (a server-side cursor on PostgreSQL), one for the topics of each
+    chunk, and one each for the (few) organisations and themes."""
+    from partners.models import Contact, Partner
+    from regions.models import Municipality, Theme
+
+    municipalities = {m.pk: (m.slug, m.name) for m in Municipality.objects.only("pk", "slug", "name")}
+    partners = {p.pk: (p.slug, p.name) for p in Partner.objects.only("pk", "slug", "name")}
+    themes = {t.pk: (t.slug, t.name) for t in Theme.objects.all()}
+    values = queryset.order_by("name", "pk").values_list(*ROW_FIELDS)
+    rows = values.iterator(chunk_size=CHUNK_SIZE)
+    while chunk := [ContactRow(*row) for row in islice(rows, CHUNK_SIZE)]:
+        topics = defaultdict(list)
+        links = Contact.topics.through.objects.filter(contact_id__in=[row.pk for row in chunk])
+        for contact_id, theme_id in links.values_list("contact_id", "theme_id"):
+            topics[contact_id].append(themes[theme_id])
+        for row in chunk:
+            for name in ("job_title_nl", "job_title_en", "job_title_de"):
+                setattr(row, name, getattr(row, name) or "")
+            if row.municipality_id:
+                row.organisation_type = "municipality"
+                row.organisation_slug, row.organisation_name = municipalities[row.municipality_id]
+            else:
+                row.organisation_type = "partner"
+                row.organisation_slug, row.organisation_name = partners.get(row.partner_id, ("", ""))
+            row.topics = sorted(topics.get(row.pk, []))
+            yield row
+
+
+def contact_values(contact: ContactRow) -> dict:
     """One contact as the export's columns, with Python values (bool, date, str)."""
-    if contact.municipality_id:
-        organisation_type, organisation = "municipality", contact.municipality
-    else:
-        organisation_type, organisation = "partner", contact.partner
     return {
         "name": contact.name,
         "kind": contact.kind,
-        "job_title_nl": contact.job_title_nl or "",
-        "job_title_en": contact.job_title_en or "",
-        "job_title_de": contact.job_title_de or "",
-        "organisation_type": organisation_type,
-        "organisation": organisation.slug if organisation else "",
-        "organisation_name": organisation.name if organisation else "",
+        "job_title_nl": contact.job_title_nl,
+        "job_title_en": contact.job_title_en,
+        "job_title_de": contact.job_title_de,
+        "organisation_type": contact.organisation_type,
+        "organisation": contact.organisation_slug,
+        "organisation_name": contact.organisation_name,
         "email": contact.email,
         "phone": contact.phone,
         "preferred_language": contact.preferred_language,
-        "topics": TOPIC_SEPARATOR.join(sorted(topic.slug for topic in contact.topics.all())),
+        "topics": TOPIC_SEPARATOR.join(slug for slug, _name in contact.topics),
         "is_public": contact.is_public,
         "mailing_consent": contact.mailing_consent,
         "mailing_consent_date": contact.mailing_consent_date,
@@ -202,7 +271,9 @@ def xlsx_file(queryset: QuerySet, *, title: str = "Contacts"):
             if value is None or hasattr(value, "isoformat"):
                 row.append(value)  # real dates, so Excel can sort and filter them
             else:
-                row.append(as_text(value))
+                # Control characters XML cannot hold (a vertical tab pasted from Word)
+                # would abort the whole file; they are dropped from that cell.
+                row.append(ILLEGAL_CHARACTERS_RE.sub("", as_text(value)))
         sheet.append(row)
         rows += 1
     # The auto-filter is written after the rows, so its range can be set now.
@@ -264,10 +335,9 @@ def job_title_in(contact, language: str) -> str:
     return ""
 
 
-def vcard(contact) -> str:
+def vcard(contact: ContactRow) -> str:
     """One vCard 4.0. Internal notes are never written to it."""
     lines = ["BEGIN:VCARD", "VERSION:4.0"]
-    organisation = contact.organisation
     if contact.kind == "mailbox":
         lines.append("KIND:org")
         lines.append("N:;;;;")
@@ -276,8 +346,8 @@ def vcard(contact) -> str:
         family, given = split_name(contact.name)
         lines.append(f"N:{vcard_escape(family)};{vcard_escape(given)};;;")
     lines.append(f"FN:{vcard_escape(contact.name)}")
-    if organisation:
-        lines.append(f"ORG:{vcard_escape(organisation.name)}")
+    if contact.organisation_name:
+        lines.append(f"ORG:{vcard_escape(contact.organisation_name)}")
     title = job_title_in(contact, contact.preferred_language)
     if title:
         lines.append(f"TITLE;LANGUAGE={contact.preferred_language}:{vcard_escape(title)}")
@@ -286,8 +356,8 @@ def vcard(contact) -> str:
     if contact.phone:
         lines.append(f"TEL;VALUE=uri;TYPE=work:tel:{contact.phone}")
     lines.append(f"LANG:{contact.preferred_language}")
-    if contact.topics.all():
-        lines.append("CATEGORIES:" + ",".join(vcard_escape(topic.name) for topic in contact.topics.all()))
+    if contact.topics:
+        lines.append("CATEGORIES:" + ",".join(vcard_escape(str(name)) for _slug, name in contact.topics))
     lines.append(f"UID:urn:uuid:{contact_uuid(contact)}")
     lines.append("END:VCARD")
     return "".join(vcard_fold(line) for line in lines)
