@@ -3,7 +3,12 @@
 A list view declares its columns once, as `OpenDataColumn`s; the same columns feed
 both formats, so the CSV header and the JSON keys never drift apart. Both responses
 stream the whole result (every page), built from the view's published queryset, so a
-draft can never leak; contacts are never part of open data.
+draft can never leak.
+
+Contacts are never part of open data, not even the public ones: a partner's page may
+name its public contact for a visitor, but a bulk download of names and work emails
+would hand out personal data for harvesting, which their consent to be shown on a
+page does not cover.
 """
 
 import csv
