@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from partners.admin_views import ContactExportAdminMixin
-from partners.models import Contact, ContactExportLog, Membership, Partner, Relationship
+from partners.models import Contact, ContactExportLog, Membership, Partner, Relationship, RelationshipKind
 from twente.admin import PortalAdmin
 from twente.templatetags.twente_admin import stale_contacts_q
 
@@ -40,10 +40,26 @@ class MembershipInline(admin.TabularInline):
     verbose_name_plural = _("Members")
 
 
+class TieFilter(admin.SimpleListFilter):
+    """The kind of tie with Twente (partner city, sister city, ...), named as such: the
+    plain field filter would be a second "kind" beside the organisation's own."""
+
+    title = _("tie with Twente")
+    parameter_name = "tie"
+
+    def lookups(self, request, model_admin):
+        return RelationshipKind.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in RelationshipKind.values:
+            return queryset.filter(relationships__kind=self.value()).distinct()
+        return queryset
+
+
 @admin.register(Partner)
 class PartnerAdmin(PortalAdmin):
     list_display = ["name", "kind", "country", "city", "publication_state", "projects_link"]
-    list_filter = ["publication_state", "kind", "country", "relationships__kind"]
+    list_filter = ["publication_state", "kind", "country", TieFilter]
     search_fields = ["name_nl", "name_en", "name_de", "slug", "city"]
     prepopulated_fields = {"slug": ["name_nl"]}
     autocomplete_fields = ["located_in"]
@@ -51,6 +67,12 @@ class PartnerAdmin(PortalAdmin):
     date_hierarchy = "published_at"
     ordering = ["name"]
     inlines = [RelationshipInline, MembershipInline, ContactInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "country", "city", "located_in", "website"]}),
+        (_("Texts"), {"fields": ["summary", "description"]}),
+        (_("Map"), {"fields": ["latitude", "longitude"]}),
+        (_("Publication"), {"fields": ["published_at"]}),
+    ]
     protected_relations = ("contacts", "participations", "memberships")
 
     def get_queryset(self, request):

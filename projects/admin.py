@@ -54,6 +54,16 @@ class ProjectAdmin(PortalAdmin):
     date_hierarchy = "start_date"
     ordering = ["-start_date", "title"]
     inlines = [ParticipationInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "status", "start_date", "end_date", "website"]}),
+        (_("Texts"), {"fields": ["summary", "description"]}),
+        (_("Funding"), {"fields": ["programme", "total_budget", "eu_contribution"]}),
+        (
+            _("Themes and places"),
+            {"fields": ["themes", "municipalities", "district", "latitude", "longitude"]},
+        ),
+        (_("Publication"), {"fields": ["published_at"]}),
+    ]
 
     @admin.display(description=_("funding programme"), ordering="programme__name")
     def programme_link(self, obj):

@@ -64,9 +64,10 @@ class MunicipalityAdmin(PortalAdmin):
     date_hierarchy = "published_at"
     ordering = ["name"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "publication_state", "published_at", "summary", "description"]}),
+        (None, {"fields": ["name", "slug", "summary", "description"]}),
         (_("Place"), {"fields": ["country", "province", "population", "population_year", "website"]}),
         (_("Map"), {"fields": ["latitude", "longitude"]}),
+        (_("Publication"), {"fields": ["published_at"]}),
     ]
     # An organisation with contacts, projects or ties is not deleted: each would be
     # lost or left without its place.
@@ -94,6 +95,12 @@ class RegionAdmin(PortalAdmin):
     prepopulated_fields = {"slug": ["name_nl"]}
     autocomplete_fields = ["municipalities"]
     ordering = ["name"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "founded_year", "population", "website"]}),
+        (_("Texts"), {"fields": ["summary", "description"]}),
+        (_("Members"), {"fields": ["municipalities"]}),
+        (_("Publication"), {"fields": ["published_at"]}),
+    ]
     protected_relations = ("partner_relationships", "memberships")
 
     def get_queryset(self, request):
@@ -113,6 +120,12 @@ class InnovationDistrictAdmin(PortalAdmin):
     prepopulated_fields = {"slug": ["name_nl"]}
     autocomplete_fields = ["municipality", "clusters"]
     ordering = ["name"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "municipality", "area_hectares", "clusters", "website"]}),
+        (_("Texts"), {"fields": ["summary", "description"]}),
+        (_("Map"), {"fields": ["latitude", "longitude"]}),
+        (_("Publication"), {"fields": ["published_at"]}),
+    ]
     protected_relations = ("projects",)
 
     @admin.display(description=_("municipality"), ordering="municipality__name")

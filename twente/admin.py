@@ -27,7 +27,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.db.models import Q
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -352,7 +352,21 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     # History
 
+    def _valid_ids_or_404(self, object_id, version_id=None):
+        # A mistyped address is a 404, not a 500 from comparing "12/change" with a number.
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+            if version_id is not None:
+                int(version_id)
+        except (ValidationError, ValueError):
+            raise Http404 from None
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._valid_ids_or_404(object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._valid_ids_or_404(object_id, version_id)
         # A revert is a save: it needs the change permission, and runs in one transaction
         # (the optimistic-locking check holds the row until the end).
         if request.method == "POST" and not self.has_change_permission(request):

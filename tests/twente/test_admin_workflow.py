@@ -240,3 +240,12 @@ def test_preview_on_site_shows_a_draft_to_staff_only(editor):
 
     public_url = preview.redirect_chain[-1][0]
     assert Client().get(public_url).status_code == 404
+
+
+def test_partners_filter_by_their_tie_with_twente(editor):
+    from tests.factories import RelationshipFactory
+
+    sister = RelationshipFactory(kind="sister_city", partner=PartnerFactory(name_en="Palo Alto")).partner
+    RelationshipFactory(kind="partner_city", partner=PartnerFactory(name_en="Münster"))
+    result = editor.get(changelist(Partner), {"tie": "sister_city"}).context["cl"].result_list
+    assert list(result) == [sister]

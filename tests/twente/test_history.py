@@ -135,3 +135,9 @@ def test_someone_who_may_only_view_cannot_revert(client, django_user_model):
     assert client.post(url, {"name_nl": "x"}).status_code == 403
     partner.refresh_from_db()
     assert partner.name_de == "Geändert"
+
+
+@pytest.mark.parametrize("suffix", ["12/change/history/", "abc/history/", "1/history/abc/"])
+def test_a_mistyped_history_address_is_a_404(editor_client, suffix):
+    PartnerFactory()
+    assert editor_client.get(f"/admin/partners/partner/{suffix}").status_code == 404
