@@ -57,23 +57,31 @@ class ContactFilterSet(django_filters.FilterSet):
         label=_("Partner organisation"),
         queryset=Partner.objects.order_by("name"),
         field_name="partner",
-        help_text=_("Contacts of these partner organisations (e.g. Münster and Osnabrück)."),
+        help_text=_(
+            "Contacts of these partner organisations (e.g. Münster and Osnabrück). "
+            "Hold Ctrl (Cmd on a Mac) to choose several."
+        ),
     )
     municipality = django_filters.ModelMultipleChoiceFilter(
         label=_("Municipality"),
         queryset=Municipality.objects.order_by("name"),
         method="filter_municipality",
-        help_text=_("Contacts of these municipalities and of partners located in them."),
+        help_text=_(
+            "Contacts of these municipalities and of partners located in them. "
+            "Hold Ctrl (Cmd on a Mac) to choose several."
+        ),
     )
     organisation_kind = django_filters.MultipleChoiceFilter(
         label=_("Kind of organisation"),
         choices=ORGANISATION_KIND_CHOICES,
         method="filter_organisation_kind",
+        widget=forms.CheckboxSelectMultiple,
     )
     country = django_filters.MultipleChoiceFilter(
         label=_("Country"),
         choices=Country.choices,
         method="filter_country",
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("The country of the contact's organisation."),
     )
     region = django_filters.ModelMultipleChoiceFilter(
@@ -90,12 +98,16 @@ class ContactFilterSet(django_filters.FilterSet):
         label=_("Topic or theme"),
         queryset=Theme.objects.all(),
         method="filter_topic",
-        help_text=_("Contacts tagged with at least one of these themes."),
+        help_text=_(
+            "Contacts tagged with at least one of these themes. Hold Ctrl (Cmd on a Mac) to choose several."
+        ),
     )
     preferred_language = django_filters.MultipleChoiceFilter(
-        label=_("Preferred language"), choices=settings.LANGUAGES
+        label=_("Preferred language"), choices=settings.LANGUAGES, widget=forms.CheckboxSelectMultiple
     )
-    kind = django_filters.MultipleChoiceFilter(label=_("Person or mailbox"), choices=ContactKind.choices)
+    kind = django_filters.MultipleChoiceFilter(
+        label=_("Person or mailbox"), choices=ContactKind.choices, widget=forms.CheckboxSelectMultiple
+    )
     mailing_consent = django_filters.BooleanFilter(
         label=_("Consents to mailings"),
         widget=forms.Select(choices=[("", _("Any")), ("true", _("Yes")), ("false", _("No"))]),
