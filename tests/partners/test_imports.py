@@ -308,3 +308,23 @@ def test_an_export_imported_into_an_empty_database_recreates_the_contacts(munste
         sorted(Contact.objects.get(email="jurgen@muenster.de").topics.values_list("slug", flat=True))
         == topics
     )
+
+
+def test_an_excel_file_typed_by_hand_is_read_with_its_dates_and_booleans(munster):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(
+        ["Name", "Email", "Organisation_type", "Organisation", "mailing_consent", "mailing_consent_date"]
+    )
+    sheet.append(
+        ["Anne de Vries", "anne@example.org", "partner", "stadt-munster", True, datetime.date(2025, 2, 3)]
+    )
+    sheet.append(["Phone As Number", "p@example.org", "partner", "stadt-munster", False, None])
+    sheet["G1"], sheet["G3"] = "phone", 31534818181
+    output = io.BytesIO()
+    workbook.save(output)
+    plan = build_plan(read_upload(output.getvalue(), "hand-made.xlsx"))
+    new = plan.having("new")
+    assert [row.contact.mailing_consent_date for row in new] == [datetime.date(2025, 2, 3)]
+    assert new[0].contact.mailing_consent is True
+    assert "international form" in plan.having("invalid")[0].errors[0]
