@@ -39,6 +39,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.translator import NotRegistered, translator
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from twente.models import PublicationState, PublishableModel
 from twente.publishing import items_publish, items_withdraw
@@ -373,6 +374,12 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
             raise PermissionDenied
         with transaction.atomic(using=router.db_for_write(self.model)):
             return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        # Descriptions run to a few hundred characters: show them whole enough to compare.
+        return HistoricalRecordContextHelper(
+            self.model, historical_record, max_displayed_delta_change_chars=600
+        )
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         # Each translated field is shown per language ("Description [de]"); the untranslated

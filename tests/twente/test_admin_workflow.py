@@ -9,10 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from partners.models import Partner
+from partners.models import Contact, Partner
 from projects.models import Project
+from regions.models import InnovationDistrict, Theme
 from tests.factories import (
     ContactFactory,
+    InnovationDistrictFactory,
     MunicipalityFactory,
     PartnerFactory,
     ProjectFactory,
@@ -202,6 +204,9 @@ def test_the_index_query_count_does_not_grow_with_the_data(liaison):
     [
         (Partner, lambda: ContactFactory(partner=PartnerFactory(located_in=MunicipalityFactory())).partner),
         (Project, lambda: ProjectFactory(themes=[ThemeFactory()])),
+        (Contact, lambda: ContactFactory()),
+        (InnovationDistrict, lambda: InnovationDistrictFactory()),
+        (Theme, lambda: ProjectFactory(themes=[ThemeFactory()]).themes.get()),
     ],
 )
 def test_changelist_query_count_does_not_grow_with_the_rows(liaison, model, make):
