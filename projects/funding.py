@@ -19,13 +19,9 @@ from regions.models import Theme
 KNOWN = Q(eu_contribution__isnull=False)
 UNKNOWN = Q(eu_contribution__isnull=True)
 
-# Chart geometry (SVG user units): a label line above each bar, the amount after it.
-CHART_WIDTH = 640
-BAR_MAX_WIDTH = 440
-ROW_HEIGHT = 46
-LABEL_OFFSET = 16
-BAR_OFFSET = 22
-BAR_HEIGHT = 16
+# Bars are drawn in a 100-unit wide SVG that stretches to the width of its row, so the
+# chart's text stays HTML (readable at any screen width) and only the bars scale.
+BAR_SCALE = 100
 
 
 def _figures():
@@ -42,12 +38,9 @@ class FundingRow:
     amount: Decimal | None
     known: int
     unknown: int
-    # Set by Chart.layout(), formatted for SVG attributes (never localised).
+    # Set by Chart.layout(): the bar's length in SVG units, formatted for an attribute
+    # (never localised: 12,5 would not be a number there).
     bar_width: str = "0"
-    label_y: str = "0"
-    bar_y: str = "0"
-    value_x: str = "0"
-    value_y: str = "0"
 
     @property
     def count(self):
@@ -67,29 +60,12 @@ class Chart:
 
     def layout(self):
         largest = max((row.amount or 0 for row in self.rows), default=0)
-        for index, row in enumerate(self.rows):
-            top = index * ROW_HEIGHT
-            width = float(row.amount or 0) / float(largest) * BAR_MAX_WIDTH if largest else 0
+        for row in self.rows:
+            width = float(row.amount or 0) / float(largest) * BAR_SCALE if largest else 0
             # A known amount, however small, stays visible as a sliver.
-            width = max(width, 2.0) if row.has_amount else 0.0
+            width = max(width, 0.5) if row.has_amount else 0.0
             row.bar_width = f"{width:.1f}"
-            row.label_y = f"{top + LABEL_OFFSET}"
-            row.bar_y = f"{top + BAR_OFFSET}"
-            row.value_x = f"{width + 8:.1f}"
-            row.value_y = f"{top + BAR_OFFSET + BAR_HEIGHT - 3}"
         return self
-
-    @property
-    def height(self):
-        return len(self.rows) * ROW_HEIGHT + 8
-
-    @property
-    def width(self):
-        return CHART_WIDTH
-
-    @property
-    def bar_height(self):
-        return BAR_HEIGHT
 
 
 def _sorted_by_amount(rows):
