@@ -241,6 +241,7 @@ class TestPartnerDetail:
         assert 'href="https://www.stadt-muenster.de/"' in content
         assert "51.960665, 7.626135" in content
         assert 'href="geo:51.960665,7.626135"' in content
+        assert 'href="/en/map/?kind=partner"' in content
 
     def test_drafts_never_appear(self, client, muenster_page):
         content = client.get(self.url).content.decode()
