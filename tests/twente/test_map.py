@@ -145,6 +145,7 @@ def test_filter_by_kind_with_a_get_form(client, places):
     names = [name for _href, name in svg_links(html)]
     assert names and all(name.endswith("(Partner)") for name in names)
     assert 'value="partner" id="map-kind-partner" checked' in html
+    assert 'value="municipality" id="map-kind-municipality">' in html
     # A bad value is reported and everything is shown, never an error page.
     response = client.get("/en/map/", {"kind": "volcano"})
     assert response.status_code == 200
@@ -154,6 +155,8 @@ def test_filter_by_kind_with_a_get_form(client, places):
 
 def test_no_external_url_and_no_script_by_default(client, places):
     html = client.get("/en/map/").content.decode()
+    # Without a filter every kind is shown, and ticked.
+    assert html.count('name="kind"') == html.count('" checked>') == 4
     urls = re.findall(r'(?:src|href)="([^"]+)"', html)
     foreign = [
         url for url in urls if re.match(r"^(https?:)?//", url) and not url.startswith("http://testserver/")
