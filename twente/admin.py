@@ -165,6 +165,7 @@ def conflict_message(instance):
 class VersionedModelForm(forms.ModelForm):
     """Carries the version the editor started from; a save based on another is refused."""
 
+    # Not required at field level: a missing or mangled value gets one clear message in clean().
     edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -187,9 +188,16 @@ class VersionedModelForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         instance = self.instance
-        posted = cleaned_data.get(VERSION_FIELD)
-        if instance.pk is None or instance._state.adding or posted is None:
+        if instance.pk is None or instance._state.adding:
             return cleaned_data
+        posted = cleaned_data.get(VERSION_FIELD)
+        if posted is None:
+            # Without the version we cannot tell whether the form is stale: refuse rather
+            # than risk overwriting someone's edit.
+            raise ValidationError(
+                gettext("This form does not say which version you edited. Reload the page and try again."),
+                code="edit_version_missing",
+            )
         # Locked until the admin's transaction ends: nobody saves between check and write.
         current = stored_version(instance, lock=True)
         if current is None:

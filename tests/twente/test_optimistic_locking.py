@@ -127,3 +127,18 @@ def test_editors_conflict_on_projects_with_participants_too():
     assert emil.post(url, form_data(emils_form, title_en="Emil's title")).status_code == 200
     project.refresh_from_db()
     assert project.title_en == "Erika's title"
+
+
+@pytest.mark.parametrize("version", [None, "", "not-a-number"])
+def test_a_form_without_a_valid_version_is_refused_not_saved(anna, version):
+    partner = PartnerFactory(city="Münster")
+    url = reverse("admin:partners_partner_change", args=[partner.pk])
+    data = form_data(anna.get(url), city="Overwritten")
+    data.pop("edit_version")
+    if version is not None:
+        data["edit_version"] = version
+    response = anna.post(url, data)
+    assert response.status_code == 200
+    assert "Reload the page and try again." in response.content.decode()
+    partner.refresh_from_db()
+    assert partner.city == "Münster"
