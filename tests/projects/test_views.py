@@ -129,6 +129,11 @@ class TestProjectList:
             ("eu_min=500000&eu_max=2000000", ["stadsbeek"]),
             ("programme=interreg&theme=energy&status=running&partner_country=DE", ["edl"]),
             ("programme=efro&partner=utwente", []),
+            # Filters that join (distinct rows) with each sorting.
+            ("theme=water&theme=mobility&sort=title", ["edl", "stadsbeek"]),
+            ("municipality=enschede&sort=oldest", ["stadsbeek", "photonics"]),
+            ("partner=utwente&sort=eu_contribution", ["photonics", "edl"]),
+            ("partner_country=NL&theme=energy&sort=newest", ["edl"]),
         ],
     )
     def test_each_filter_and_combinations(self, client, catalogue, query, expected):

@@ -134,6 +134,12 @@ class TestJson:
         assert stadsbeek["url"] == "http://testserver/en/projects/stadsbeek/"
         assert data["results"][0]["eu_contribution_eur"] is None
 
+    def test_keeps_the_chosen_sorting_of_a_joined_filter(self, client, projects):
+        ProjectFactory(slug="aqua", title_en="Aqua", themes=[projects.themes.get()])
+        data = json_data(client.get(f"{PROJECTS}?theme=water&sort=title&format=json"))
+        assert data["count"] == 2
+        assert [result["slug"] for result in data["results"]] == ["aqua", "stadsbeek"]
+
     def test_content_follows_the_language(self, client, projects):
         data = json_data(
             client.get("/de/projects/?format=json&theme=water".replace("/de/projects/", german_list()))
