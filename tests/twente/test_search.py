@@ -163,3 +163,11 @@ def test_the_exact_name_ranks_before_longer_names_containing_it(client, munster)
     PartnerFactory(name_nl="Fachhochschule Münster", name_en="Aachen-Münster University of Applied Sciences")
     response = client.get("/en/search/", {"q": "Munster"})
     assert result_titles(response, "partners") == ["Münster", "Aachen-Münster University of Applied Sciences"]
+
+
+def test_the_query_is_shown_escaped(client):
+    response = client.get("/en/search/", {"q": '<script>alert("x")</script>'})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
