@@ -214,6 +214,7 @@ class TestProjectList:
             ("eu_max=1e400", "eu_max", "less than or equal to"),
             ("sort=random", "sort", "Select a valid choice"),
             ("q=" + "x" * 5000, "q", "at most 200 characters"),
+            ("q=a%00b", "q", "Null characters are not allowed"),
             (
                 "start_year_min=2022&start_year_max=2016",
                 "start_year_max",
