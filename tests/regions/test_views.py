@@ -280,7 +280,7 @@ def test_municipality_page_shows_everything_related(client, enschede):
         "mailto:liaison@example.org",
         "https://www.enschede.nl/",
         "160,000 (2023)",
-        "/en/map/",
+        "/en/map/?kind=municipality",
     ):
         assert text in page, text
     for hidden in ("Unpublished plan", "Hidden partner", "Private Person", "+31", "Prefers mornings"):
