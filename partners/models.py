@@ -25,7 +25,16 @@ class PartnerKind(models.TextChoices):
 class PartnerQuerySet(PublishableQuerySet):
     def for_list(self):
         """The partner list: each card shows its kind, place and ties with Twente."""
-        return self.published().select_related("located_in").prefetch_related("relationships")
+        return (
+            self.published()
+            .select_related("located_in")
+            .prefetch_related(
+                models.Prefetch(
+                    "relationships",
+                    queryset=Relationship.objects.select_related("municipality", "region"),
+                )
+            )
+        )
 
     def for_detail(self):
         """The partner page: ties with Twente (and with whom), networks, members."""

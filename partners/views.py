@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from partners.filters import PartnerFilter
-from partners.models import Contact, Partner, Relationship, RelationshipKind
+from partners.models import Contact, Partner, RelationshipKind
 from twente.listing import FilteredListView
 from twente.models import PublicationState
 from twente.opendata import OpenDataColumn, absolute_url
@@ -36,11 +36,6 @@ def describe_relationship(relationship):
     if relationship.since_year:
         return _("%(tie)s since %(year)s") % {"tie": phrase, "year": relationship.since_year}
     return phrase
-
-
-def twente_relationships():
-    """Ties with Twente, with the municipality or region each names (one query)."""
-    return Prefetch("relationships", queryset=Relationship.objects.select_related("municipality", "region"))
 
 
 def published_projects_of(model):
@@ -89,10 +84,7 @@ class PartnerListView(FilteredListView):
     ]
 
     def get_base_queryset(self):
-        # for_list() prefetches the relationships without their municipality or
-        # region, which each card names: replace that prefetch so the cards do not
-        # query once per tie (see the report: for_list() should do this itself).
-        return Partner.objects.for_list().prefetch_related(None).prefetch_related(twente_relationships())
+        return Partner.objects.for_list()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
