@@ -275,5 +275,5 @@ class MapView(TemplateView):
         )
         if settings.MAP_TILE_URL:
             context["points_json"] = [p.as_json() for p in points]
-            context["tile_attribution"] = getattr(settings, "MAP_TILE_ATTRIBUTION", "")
+            context["tile_attribution"] = settings.MAP_TILE_ATTRIBUTION
         return context

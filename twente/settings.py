@@ -185,6 +185,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # An optional tile server for the map (no third-party host is contacted by default).
 MAP_TILE_URL = env_str("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")
 
 # Security headers. The portal serves every asset itself, so the policy is strict:
 # no inline scripts or styles anywhere.
