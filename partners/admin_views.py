@@ -194,8 +194,9 @@ class ContactExportAdminMixin:
         # The email list is meant for a mailing, so it keeps to those who consented.
         purpose = ExportPurpose.MAILING if export_format == "emails" else ExportPurpose.CONTACT_LIST
         ids = sorted(queryset.values_list("pk", flat=True))
+        # A subquery, not the id list: "select all" may pick more ids than SQLite binds.
         selection = contacts_export_select(
-            Contact.objects.filter(pk__in=ids), purpose=purpose, export_format=export_format
+            Contact.objects.filter(pk__in=queryset.values("pk")), purpose=purpose, export_format=export_format
         )
         if selection.excluded_count:
             messages.warning(
