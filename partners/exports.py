@@ -8,10 +8,13 @@ whole list or the whole file in memory (XLSX is built in a temporary file).
 CSV and Excel share one documented column set (`COLUMNS`) that `partners.imports`
 reads back losslessly:
 
-- CSV is UTF-8 with a byte order mark and comma-separated. The BOM makes Excel
-  (Dutch and German editions included) read ü, ö and ß correctly and it sniffs the
-  comma from the file; a `sep=;` first line would also work in Excel but breaks
-  every other reader and the round trip, so there is none.
+- CSV is UTF-8 with a byte order mark and comma-separated (RFC 4180). The BOM makes
+  Excel read ü, ö and ß correctly. Excel with Dutch or German regional settings
+  splits a double-clicked CSV on `;`, not `,`; there, Data > From Text/CSV reads it
+  correctly, and the Excel format opens everywhere without a choice to make. A
+  `sep=,` first line would fix the double-click but is not CSV: every other reader
+  (and the import) would take it for the header, so there is none. The import reads
+  comma-, semicolon- and tab-separated files, so a file saved by Dutch Excel works.
 - A cell that begins with `=`, `+`, `-`, `@`, a tab, a carriage return or a line feed
   (after any leading apostrophes) gets one leading apostrophe, as OWASP's
   CSV-injection guidance says. That includes phone numbers (`'+31534818181`): it
