@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.inspect import get_func_args
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from partners import exports
 from partners.contact_filters import ContactFilterSet
@@ -115,7 +116,7 @@ class ContactExportAdminMixin:
         wrap = self.admin_site.admin_view
         return [
             path("export/", wrap(self.export_view), name="partners_contact_export"),
-            path("import/", wrap(self.import_view), name="partners_contact_import"),
+            path("import/", wrap(self.import_entry_view), name="partners_contact_import"),
             path("import/confirm/", wrap(self.import_confirm_view), name="partners_contact_import_confirm"),
             *super().get_urls(),
         ]
@@ -237,6 +238,25 @@ class ContactExportAdminMixin:
 
     # --- import -----------------------------------------------------------------
 
+    @csrf_exempt  # checked below, once the request size is known to be acceptable
+    def import_entry_view(self, request):
+        """Refuse an oversized upload from its Content-Length, before Django reads the
+        body (the CSRF check would otherwise spool it all to disk first)."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        declared = request.META.get("CONTENT_LENGTH") or "0"
+        if request.method == "POST" and declared.isdigit() and int(declared) > MAX_UPLOAD_BYTES + 64 * 1024:
+            return self._import_form(
+                request, ContactImportForm(), status=413, error=self._too_large_message()
+            )
+        return csrf_protect(self.import_view)(request)
+
+    @staticmethod
+    def _too_large_message():
+        return _("The file is larger than %(limit)d MB. Split it into smaller files.") % {
+            "limit": MAX_UPLOAD_BYTES // (1024 * 1024)
+        }
+
     def import_view(self, request):
         if not self.has_import_permission(request):
             raise PermissionDenied
@@ -247,11 +267,7 @@ class ContactExportAdminMixin:
             return self._import_form(request, form, status=400)
         upload = form.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            form.add_error(
-                "file",
-                _("The file is larger than %(limit)d MB. Split it into smaller files.")
-                % {"limit": MAX_UPLOAD_BYTES // (1024 * 1024)},
-            )
+            form.add_error("file", self._too_large_message())
             return self._import_form(request, form, status=400)
         content = upload.read()
         try:
@@ -267,10 +283,8 @@ class ContactExportAdminMixin:
         }
         return self._import_preview(request, plan, upload.name, content_digest(content))
 
-    def _import_form(self, request, form, status=200):
-        context = self._context(
-            request, _("Import contacts"), form=form, max_megabytes=MAX_UPLOAD_BYTES // 2**20
-        )
+    def _import_form(self, request, form, status=200, error=None):
+        context = self._context(request, _("Import contacts"), form=form, upload_error=error)
         return TemplateResponse(request, "admin/partners/contact/import.html", context, status=status)
 
     def _import_preview(self, request, plan, filename, digest, status=200):

@@ -353,6 +353,21 @@ def test_a_bad_upload_gets_a_clear_message_not_a_500(client, liaison, content, n
     assert message in response.content.decode()
 
 
+def test_an_oversized_upload_is_refused_before_it_is_read(client, liaison):
+    response = upload(client, b"a" * (6 * 1024 * 1024), "huge.csv")
+    assert response.status_code == 413
+    assert "larger than 5 MB" in response.content.decode()
+
+
+def test_the_upload_still_needs_a_csrf_token(liaison):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(liaison)
+    response = upload(client, b"name,email,organisation_type,organisation\r\n")
+    assert response.status_code == 403
+
+
 def test_an_export_uploaded_again_changes_nothing(client, liaison, munster):
     ContactFactory(name='Groß, "Jupp"', partner=munster, notes="=SUM(A1)")
     exported = body(client.post(EXPORT_URL, {"purpose": "list", "export_format": "xlsx", "download": "1"}))
