@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR, ActionLocation
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
 from django.http import FileResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -355,6 +356,15 @@ class ContactExportAdminMixin:
             return self._import_preview(request, plan, filename, stored["digest"], status=409)
         except ImportFileError as error:
             return self._import_restart(request, str(error))
+        except IntegrityError:
+            # Someone saved a contact with the same email between our check and write.
+            return self._import_restart(
+                request,
+                _(
+                    "A contact was saved by someone else during the import, so nothing was imported. "
+                    "Try again."
+                ),
+            )
         request.session.pop(IMPORT_SESSION_KEY, None)
         messages.success(
             request,

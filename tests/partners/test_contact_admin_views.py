@@ -8,6 +8,7 @@ import vobject
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -330,6 +331,22 @@ def test_confirm_is_refused_when_contacts_changed_since_the_preview(client, liai
     assert "changed since the preview" in response.content.decode()
     anne.refresh_from_db()
     assert anne.phone == "+31534818181"
+
+
+def test_a_clash_while_writing_imports_nothing_and_explains(client, liaison, munster, monkeypatch):
+    page = upload(
+        client,
+        b"name,email,organisation_type,organisation\r\nAnne,anne@example.org,partner,stadt-munster\r\n",
+    ).content.decode()
+    digest = re.search(r'name="digest" value="([0-9a-f]+)"', page).group(1)
+
+    def clash(**kwargs):
+        raise IntegrityError("contact_unique_email")
+
+    monkeypatch.setattr("partners.admin_views.contacts_import_apply", clash)
+    response = client.post(CONFIRM_URL, {"digest": digest}, follow=True)
+    assert "nothing was imported" in response.content.decode()
+    assert not Contact.objects.exists()
 
 
 @pytest.mark.parametrize(
