@@ -248,6 +248,9 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     protected_relations = ()
     list_per_page = 50
 
+    class Media:
+        js = ["js/admin-translation-tabs.js"]
+
     @property
     def is_publishable(self):
         return issubclass(self.model, PublishableModel)
