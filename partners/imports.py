@@ -132,7 +132,7 @@ def read_upload(content: bytes, filename: str) -> ParsedFile:
 
 
 def _read_csv(content: bytes) -> ParsedFile:
-    if b"\x00" in content[:4096] or content.startswith(b"%PDF"):
+    if b"\x00" in content or content.startswith(b"%PDF"):
         raise ImportFileError(
             _("This is not a CSV file (it looks like a binary file). Upload a CSV or an Excel file.")
         )
