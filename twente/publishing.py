@@ -31,10 +31,12 @@ def items_publish(*, items, user):
 
 @transaction.atomic
 def items_withdraw(*, items, user):
-    """Withdraw each published (or draft) item from the public site; returns how many changed."""
+    """Take each published item off the public site; returns how many changed.
+
+    Drafts stay drafts: they were never public, and "withdrawn" would misdescribe them."""
     changed = 0
     for item in items:
-        if item.publication_state == PublicationState.WITHDRAWN:
+        if item.publication_state != PublicationState.PUBLISHED:
             continue
         item.mark_withdrawn()
         _save_with_history(item, user=user, reason="Withdrawn")

@@ -254,3 +254,11 @@ def test_partners_filter_by_their_tie_with_twente(editor):
     RelationshipFactory(kind="partner_city", partner=PartnerFactory(name_en="Münster"))
     result = editor.get(changelist(Partner), {"tie": "sister_city"}).context["cl"].result_list
     assert list(result) == [sister]
+
+
+def test_withdrawing_leaves_drafts_as_drafts(editor):
+    draft = ProjectFactory(publication_state=DRAFT)
+    editor.post(changelist(Project), {"action": "withdraw_selected", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert draft.publication_state == DRAFT
+    assert draft.version == 1
