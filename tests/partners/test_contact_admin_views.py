@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from partners.models import Contact, ContactExportLog
 from tests.factories import ContactFactory, PartnerFactory, ThemeFactory
+from tests.twente.staff import in_english
 from twente.roles import EDITOR, LIAISON_OFFICER, grant_role
 
 pytestmark = pytest.mark.django_db
@@ -40,12 +41,13 @@ def make_user(username, *, role=None, permissions=(), **extra):
 
 @pytest.fixture(params=["group", "permissions"])
 def liaison(request, client):
-    """The liaison officer, through the migration's group and with bare permissions."""
+    """The liaison officer, through the migration's group and with bare permissions,
+    reading the admin in English."""
     if request.param == "group":
         user = make_user("liaison", role=LIAISON_OFFICER)
     else:
         user = make_user("liaison", permissions=LIAISON_PERMISSIONS)
-    client.force_login(user)
+    in_english(client).force_login(user)
     return user
 
 
