@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from partners.models import Contact, Membership, normalise_phone, validate_international_phone
 from tests.factories import ContactFactory, MunicipalityFactory, PartnerFactory
@@ -44,7 +45,7 @@ def test_two_contacts_cannot_share_an_email_but_many_may_have_none():
 
 def test_contact_clean_explains_the_organisation_rule():
     contact = Contact(name="Loose", email="loose@example.org")
-    with pytest.raises(ValidationError, match="exactly one organisation"):
+    with translation.override("en"), pytest.raises(ValidationError, match="exactly one organisation"):
         contact.clean()
 
 
