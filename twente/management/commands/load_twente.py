@@ -1,6 +1,6 @@
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, no_translations
 
 from twente.initial_data.loader import initial_data_load
 
@@ -29,6 +29,7 @@ class Command(BaseCommand):
         "missing and never changes existing rows; safe to run again."
     )
 
+    @no_translations
     def handle(self, *args, verbosity=1, **options):
         started = time.perf_counter()
         report = initial_data_load()
