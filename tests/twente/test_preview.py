@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.utils import translation
 
 from tests.factories import ClusterFactory, InnovationDistrictFactory, MunicipalityFactory, RegionFactory
 from twente.models import PublicationState
@@ -49,7 +50,8 @@ def test_staff_with_permission_see_a_marked_preview(client, staff, codename, sta
     assert response.status_code == 200
     assert "Concept town" in page
     assert 'class="preview-banner"' in page
-    assert "not published" in page
+    with translation.override("nl"):  # the item's address is the Dutch page
+        assert translation.gettext("this item is not published. Only staff can see this page.") in page
     assert response.context["is_preview"] is True
     assert "private" in response["Cache-Control"]
     assert "no-store" in response["Cache-Control"]
