@@ -1,6 +1,8 @@
 """The municipality and district pages in a real browser."""
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from tests.browser.axe import axe_violations
 from tests.browser.pages_data import build_twente
@@ -103,21 +105,31 @@ def test_regions_pages_fit_a_360_pixel_phone(page, twente, path):
 
 
 @pytest.mark.parametrize(
-    "path",
+    ("lang", "name", "slug", "query"),
     [
-        "/en/",
-        "/de/about/",
-        "/nl/municipalities/enschede/",
-        "/de/municipalities/enschede/",
-        "/en/districts/technology-base/",
-        "/en/municipalities/?region=netwerkstad-twente",
+        ("en", "home", None, ""),
+        ("de", "about", None, ""),
+        ("nl", "regions:municipality-detail", "enschede", ""),
+        ("de", "regions:municipality-detail", "enschede", ""),
+        ("en", "regions:district-detail", "technology-base", ""),
+        ("en", "regions:municipality-list", None, "?region=netwerkstad-twente"),
+    ],
+    ids=[
+        "en-home",
+        "de-about",
+        "nl-enschede",
+        "de-enschede",
+        "en-technology-base",
+        "en-netwerkstad-municipalities",
     ],
 )
-def test_pages_with_the_initial_data_are_accessible_and_fit_a_phone(page, path):
+def test_pages_with_the_initial_data_are_accessible_and_fit_a_phone(page, lang, name, slug, query):
     """The real texts (long descriptions, addresses, many ties) from load_twente."""
     from django.core.management import call_command
 
     call_command("load_twente", verbosity=0)
+    with translation.override(lang):  # German and Dutch paths are translated
+        path = reverse(name, kwargs={"slug": slug} if slug else None) + query
     page.set_viewport_size({"width": 360, "height": 800})
     response = page.goto(path)
     assert response.status == 200
