@@ -9,7 +9,6 @@
  */
 (function () {
   "use strict";
-  var translate = window.gettext || function (text) { return text; };
 
   function labelFor(element) {
     if (element.getAttribute("aria-label")) {
@@ -62,8 +61,9 @@
 
   function improve(root) {
     var mainSwitch = document.getElementById("modeltranslation-main-switch");
-    if (mainSwitch && !mainSwitch.hasAttribute("aria-label")) {
-      mainSwitch.setAttribute("aria-label", translate("Language of all translated fields"));
+    // The name comes translated from the change form (#translation-switch-label).
+    if (mainSwitch && document.getElementById("translation-switch-label")) {
+      mainSwitch.setAttribute("aria-labelledby", "translation-switch-label");
     }
     nameTabularInputs(root);
     nameAutocompleteBoxes(root);

@@ -96,7 +96,7 @@ def test_admin_pages_work_under_the_strict_csp_and_pass_accessibility_checks(pag
         # The accessibility touches (static/js/admin-translation-tabs.js) run on "load".
         page.wait_for_function(
             "() => !document.getElementById('modeltranslation-main-switch')"
-            " || document.getElementById('modeltranslation-main-switch').hasAttribute('aria-label')"
+            " || document.getElementById('modeltranslation-main-switch').hasAttribute('aria-labelledby')"
         )
         # jQuery UI's tabs (modeltranslation) keep a link inside each focusable tab; the
         # link's href is what the tabs need, so that one finding stays, as in upstream.
