@@ -70,3 +70,11 @@ def test_filters_count_as_applied_but_page_and_format_do_not(client):
     assert client.get("/en/partners/?page=1").context["is_filtered"] is False
     assert client.get("/en/partners/?country=").context["is_filtered"] is False
     assert client.get("/en/partners/?country=DE").context["is_filtered"] is True
+
+
+def test_a_phone_visitor_can_jump_past_the_filters_to_the_counted_results(client):
+    PartnerFactory.create_batch(3, country="DE")
+    PartnerFactory(country="NL")
+    html = client.get("/en/partners/?country=DE").content.decode()
+    assert '<a href="#results">Go to the 3 results</a>' in html
+    assert '<section id="results" tabindex="-1"' in html
