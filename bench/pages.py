@@ -69,7 +69,7 @@ def main():
             "partner list": reverse("partners:partner-list"),
             "partner detail": Partner.objects.published().first().get_absolute_url(),
             "project list": reverse("projects:project-list"),
-            "project list, filtered": reverse("projects:project-list") + f"?themes={themes[0].slug}",
+            "project list, filtered": reverse("projects:project-list") + f"?theme={themes[0].slug}",
             "project detail": Project.objects.published().first().get_absolute_url(),
             "project CSV": reverse("projects:project-list") + "?format=csv",
             "funding overview": reverse("projects:funding"),
