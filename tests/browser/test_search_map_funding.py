@@ -78,7 +78,10 @@ def url(name, language, query=""):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_search_map_and_funding_pages_have_no_accessibility_violations(page, portal, language):
+@pytest.mark.parametrize("width", [1280, 360], ids=["desktop", "phone"])
+def test_search_map_and_funding_pages_have_no_accessibility_violations(page, portal, language, width):
+    """At phone width the wide tables scroll: they must be reachable by keyboard too."""
+    page.set_viewport_size({"width": width, "height": 900})
     for address in (
         url("search", language, "?q=Enschede"),
         url("map", language),
