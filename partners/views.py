@@ -8,7 +8,7 @@ from partners.filters import PartnerFilter
 from partners.models import Contact, Partner, RelationshipKind
 from twente.listing import FilteredListView
 from twente.models import PublicationState
-from twente.opendata import OpenDataColumn, absolute_url
+from twente.opendata import LINK_AND_PLACE_COLUMNS, OpenDataColumn
 from twente.preview import PreviewableDetailView
 
 PUBLISHED = PublicationState.PUBLISHED
@@ -64,7 +64,7 @@ class PartnerListView(FilteredListView):
     open_data_name = "partners"
     open_data_columns = [
         OpenDataColumn("slug"),
-        OpenDataColumn("name", lambda partner, request: partner.name),
+        OpenDataColumn("name"),
         OpenDataColumn("kind"),
         OpenDataColumn("kind_label", lambda partner, request: partner.get_kind_display()),
         OpenDataColumn("country"),
@@ -76,11 +76,8 @@ class PartnerListView(FilteredListView):
             ),
         ),
         OpenDataColumn("relationships_with_twente", _relationships),
-        OpenDataColumn("summary", lambda partner, request: partner.summary),
-        OpenDataColumn("website"),
-        OpenDataColumn("latitude"),
-        OpenDataColumn("longitude"),
-        OpenDataColumn("url", absolute_url),
+        OpenDataColumn("summary"),
+        *LINK_AND_PLACE_COLUMNS,
     ]
 
     def get_base_queryset(self):

@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 from projects.filters import ProjectFilter
 from projects.models import ParticipantRole, Participation, Project
 from twente.listing import FilteredListView
-from twente.opendata import OpenDataColumn, absolute_url
+from twente.opendata import LINK_AND_PLACE_COLUMNS, OpenDataColumn
 from twente.preview import PreviewableDetailView
 
 
@@ -44,8 +44,8 @@ class ProjectListView(FilteredListView):
     open_data_name = "projects"
     open_data_columns = [
         OpenDataColumn("slug"),
-        OpenDataColumn("title", lambda project, request: project.title),
-        OpenDataColumn("summary", lambda project, request: project.summary),
+        OpenDataColumn("title"),
+        OpenDataColumn("summary"),
         OpenDataColumn(
             "programme", lambda project, request: str(project.programme) if project.programme else None
         ),
@@ -65,10 +65,7 @@ class ProjectListView(FilteredListView):
         OpenDataColumn("total_budget_eur", "total_budget"),
         OpenDataColumn("eu_contribution_eur", "eu_contribution"),
         OpenDataColumn("co_financing_rate_percent", "co_financing_rate"),
-        OpenDataColumn("website"),
-        OpenDataColumn("latitude"),
-        OpenDataColumn("longitude"),
-        OpenDataColumn("url", absolute_url),
+        *LINK_AND_PLACE_COLUMNS,
     ]
 
     def get_base_queryset(self):

@@ -4,7 +4,7 @@ from regions import selectors
 from regions.filters import DistrictFilter, MunicipalityFilter
 from regions.models import InnovationDistrict, Municipality
 from twente.listing import FilteredListView
-from twente.opendata import OpenDataColumn, absolute_url
+from twente.opendata import LINK_AND_PLACE_COLUMNS, OpenDataColumn
 from twente.preview import PreviewableDetailView
 
 
@@ -17,17 +17,14 @@ class MunicipalityListView(FilteredListView):
     open_data_name = "municipalities"
     open_data_columns = [
         OpenDataColumn("slug"),
-        OpenDataColumn("name", lambda item, request: item.name),
+        OpenDataColumn("name"),
         OpenDataColumn("country"),
         OpenDataColumn("province"),
         OpenDataColumn("population"),
         OpenDataColumn("population_year"),
         OpenDataColumn("regions", lambda item, request: [region.name for region in item.regions.all()]),
-        OpenDataColumn("summary", lambda item, request: item.summary),
-        OpenDataColumn("website"),
-        OpenDataColumn("latitude"),
-        OpenDataColumn("longitude"),
-        OpenDataColumn("url", absolute_url),
+        OpenDataColumn("summary"),
+        *LINK_AND_PLACE_COLUMNS,
     ]
 
     def get_base_queryset(self):
@@ -57,7 +54,7 @@ class DistrictListView(FilteredListView):
     open_data_name = "districts"
     open_data_columns = [
         OpenDataColumn("slug"),
-        OpenDataColumn("name", lambda item, request: item.name),
+        OpenDataColumn("name"),
         OpenDataColumn(
             "municipality",
             lambda item, request: (
@@ -66,11 +63,8 @@ class DistrictListView(FilteredListView):
         ),
         OpenDataColumn("area_hectares"),
         OpenDataColumn("clusters", lambda item, request: [cluster.name for cluster in item.clusters.all()]),
-        OpenDataColumn("summary", lambda item, request: item.summary),
-        OpenDataColumn("website"),
-        OpenDataColumn("latitude"),
-        OpenDataColumn("longitude"),
-        OpenDataColumn("url", absolute_url),
+        OpenDataColumn("summary"),
+        *LINK_AND_PLACE_COLUMNS,
     ]
 
     def get_base_queryset(self):

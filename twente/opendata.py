@@ -52,6 +52,15 @@ def absolute_url(obj, request):
     return request.build_absolute_uri(obj.get_absolute_url())
 
 
+# The closing columns every public item shares: its website, place and page.
+LINK_AND_PLACE_COLUMNS = (
+    OpenDataColumn("website"),
+    OpenDataColumn("latitude"),
+    OpenDataColumn("longitude"),
+    OpenDataColumn("url", absolute_url),
+)
+
+
 def neutralise(cell):
     """A text cell that a spreadsheet would run as a formula gets a leading apostrophe.
 
