@@ -34,6 +34,11 @@ def months_ago(today, months):
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def contacts_in_municipalities(municipality_ids):
+    """Contacts of the municipalities and of partners located in them."""
+    return Q(municipality_id__in=municipality_ids) | Q(partner__located_in_id__in=municipality_ids)
+
+
 def contacts_in_region(region_ids):
     """Contacts belonging to a region or alliance, in the sense of the region filter:
     contacts of its municipalities, of partners located in those municipalities, of
@@ -45,8 +50,7 @@ def contacts_in_region(region_ids):
     related_partner_ids = Relationship.objects.filter(region_id__in=region_ids).values("partner_id")
     network_ids = Membership.objects.filter(member_region_id__in=region_ids).values("network_id")
     return (
-        Q(municipality_id__in=municipality_ids)
-        | Q(partner__located_in_id__in=municipality_ids)
+        contacts_in_municipalities(municipality_ids)
         | Q(partner_id__in=related_partner_ids)
         | Q(partner_id__in=network_ids)
     )
@@ -131,8 +135,7 @@ class ContactFilterSet(django_filters.FilterSet):
     def filter_municipality(self, queryset, name, value):
         if not value:
             return queryset
-        ids = [m.pk for m in value]
-        return queryset.filter(Q(municipality_id__in=ids) | Q(partner__located_in_id__in=ids))
+        return queryset.filter(contacts_in_municipalities([m.pk for m in value]))
 
     def filter_organisation_kind(self, queryset, name, value):
         if not value:
