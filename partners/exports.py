@@ -40,6 +40,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from twente.opendata import FORMULA_PREFIXES
+
 CHUNK_SIZE = 1000
 
 COLUMNS = [
@@ -83,7 +85,6 @@ COLUMN_WIDTHS = {
     "notes": 40,
 }
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 TOPIC_SEPARATOR = ";"
 YES, NO = "yes", "no"
 
