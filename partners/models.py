@@ -273,9 +273,6 @@ class ContactQuerySet(models.QuerySet):
         """Contacts that may be shown on public pages."""
         return self.filter(is_public=True)
 
-    def with_organisation(self):
-        return self.select_related("partner", "municipality").prefetch_related("topics")
-
 
 class Contact(TimeStampedModel):
     """A contact person or functional mailbox of exactly one organisation: a

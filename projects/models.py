@@ -48,14 +48,18 @@ class ProjectQuerySet(PublishableQuerySet):
             )
         )
 
-    def for_detail(self):
-        """The project page: programme, themes, places and participants with roles."""
-        return self.for_list().prefetch_related(
+    def with_participants(self):
+        """Each project's participants with their organisation, in one query."""
+        return self.prefetch_related(
             models.Prefetch(
                 "participations",
                 queryset=Participation.objects.select_related("partner", "municipality"),
             )
         )
+
+    def for_detail(self):
+        """The project page: programme, themes, places and participants with roles."""
+        return self.for_list().with_participants()
 
 
 class Project(PublishableModel, GeoPointModel):

@@ -1,9 +1,7 @@
 """The project list (filtered, sorted, with open data) and the project page."""
 
-from django.db.models import Prefetch
-
 from projects.filters import ProjectFilter
-from projects.models import ParticipantRole, Participation, Project
+from projects.models import ParticipantRole, Project
 from twente.listing import FilteredListView
 from twente.opendata import LINK_AND_PLACE_COLUMNS, OpenDataColumn
 from twente.preview import PreviewableDetailView
@@ -72,12 +70,7 @@ class ProjectListView(FilteredListView):
         return ProjectFilter.sort_by(Project.objects.for_list(), "sort", "newest")
 
     def get_open_data_queryset(self, queryset):
-        return queryset.prefetch_related(
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("partner", "municipality"),
-            )
-        )
+        return queryset.with_participants()
 
 
 class ProjectDetailView(PreviewableDetailView):

@@ -107,13 +107,6 @@ class RegionKind(models.TextChoices):
     EUROREGION = "euroregion", _("Euroregion")
 
 
-class RegionQuerySet(PublishableQuerySet):
-    def with_members(self):
-        return self.published().prefetch_related(
-            models.Prefetch("municipalities", queryset=Municipality.objects.published())
-        )
-
-
 class Region(PublishableModel):
     """A region or alliance that municipalities belong to (Regio Twente, Netwerkstad Twente, ...)."""
 
@@ -128,8 +121,6 @@ class Region(PublishableModel):
     municipalities = models.ManyToManyField(
         Municipality, related_name="regions", blank=True, verbose_name=_("municipalities")
     )
-
-    objects = RegionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("region or alliance")

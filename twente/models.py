@@ -17,9 +17,6 @@ class PublishableQuerySet(models.QuerySet):
         """The only way public pages reach content: published items alone."""
         return self.filter(publication_state=PublicationState.PUBLISHED)
 
-    def drafts(self):
-        return self.filter(publication_state=PublicationState.DRAFT)
-
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
