@@ -26,7 +26,14 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from partners import exports
 from partners.contact_filters import ContactFilterSet
-from partners.imports import MAX_UPLOAD_BYTES, ImportFileError, build_plan, content_digest, read_upload
+from partners.imports import (
+    MAX_UPLOAD_BYTES,
+    ImportFileError,
+    build_plan,
+    content_digest,
+    read_upload,
+    too_large_message,
+)
 from partners.models import Contact
 from partners.services import (
     ExportPurpose,
@@ -247,16 +254,8 @@ class ContactExportAdminMixin:
             raise PermissionDenied
         declared = request.META.get("CONTENT_LENGTH") or "0"
         if request.method == "POST" and declared.isdigit() and int(declared) > MAX_UPLOAD_BYTES + 64 * 1024:
-            return self._import_form(
-                request, ContactImportForm(), status=413, error=self._too_large_message()
-            )
+            return self._import_form(request, ContactImportForm(), status=413, error=too_large_message())
         return csrf_protect(self.import_view)(request)
-
-    @staticmethod
-    def _too_large_message():
-        return _("The file is larger than %(limit)d MB. Split it into smaller files.") % {
-            "limit": MAX_UPLOAD_BYTES // (1024 * 1024)
-        }
 
     def import_view(self, request):
         if not self.has_import_permission(request):
@@ -268,7 +267,7 @@ class ContactExportAdminMixin:
             return self._import_form(request, form, status=400)
         upload = form.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            form.add_error("file", self._too_large_message())
+            form.add_error("file", too_large_message())
             return self._import_form(request, form, status=400)
         content = upload.read()
         try:

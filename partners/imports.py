@@ -72,6 +72,12 @@ class ImportFileError(Exception):
     """The file cannot be read at all; the message says why, for the user."""
 
 
+def too_large_message():
+    return _("The file is larger than %(limit)d MB. Split it into smaller files.") % {
+        "limit": MAX_UPLOAD_BYTES // (1024 * 1024)
+    }
+
+
 @dataclass
 class ParsedFile:
     columns: list
@@ -117,10 +123,7 @@ def read_upload(content: bytes, filename: str) -> ParsedFile:
     if not content:
         raise ImportFileError(_("The file is empty."))
     if len(content) > MAX_UPLOAD_BYTES:
-        raise ImportFileError(
-            _("The file is larger than %(limit)d MB. Split it into smaller files.")
-            % {"limit": MAX_UPLOAD_BYTES // (1024 * 1024)}
-        )
+        raise ImportFileError(too_large_message())
     suffix = PurePath(filename or "").suffix.lower()
     if content.startswith(b"PK\x03\x04") or suffix == ".xlsx":
         parsed = _read_xlsx(content)
