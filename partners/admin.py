@@ -6,15 +6,13 @@ officer only: editors have no permission on them, so the admin hides them entire
 
 from django.contrib import admin
 from django.db.models import Count
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from partners.admin_views import ContactExportAdminMixin
 from partners.models import Contact, ContactExportLog, Membership, Partner, Relationship, RelationshipKind
-from twente.admin import PortalAdmin
+from twente.admin import PortalAdmin, change_link, changelist_link
 from twente.templatetags.twente_admin import stale_contacts_q
 
 
@@ -98,14 +96,12 @@ class PartnerAdmin(PortalAdmin):
 
     @admin.display(description=_("contacts"), ordering="_contact_count")
     def contacts_link(self, obj):
-        url = reverse("admin:partners_contact_changelist")
-        return format_html('<a href="{}?partner__id__exact={}">{}</a>', url, obj.pk, obj._contact_count)
+        return changelist_link("partners.contact", f"partner__id__exact={obj.pk}", obj._contact_count)
 
     @admin.display(description=_("projects"), ordering="_project_count")
     def projects_link(self, obj):
-        url = reverse("admin:projects_project_changelist")
-        return format_html(
-            '<a href="{}?participations__partner__id__exact={}">{}</a>', url, obj.pk, obj._project_count
+        return changelist_link(
+            "projects.project", f"participations__partner__id__exact={obj.pk}", obj._project_count
         )
 
 
@@ -161,12 +157,7 @@ class ContactAdmin(ContactExportAdminMixin, PortalAdmin):
 
     @admin.display(description=_("organisation"))
     def organisation_link(self, obj):
-        organisation = obj.organisation
-        if organisation is None:
-            return "—"
-        opts = organisation._meta
-        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[organisation.pk])
-        return format_html('<a href="{}">{}</a>', url, organisation)
+        return change_link(obj.organisation)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

@@ -4,12 +4,10 @@ publishing, protected delete)."""
 
 from django.contrib import admin
 from django.db.models import Count
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import FundingProgramme, Participation, Project
-from twente.admin import PortalAdmin
+from twente.admin import PortalAdmin, change_link, changelist_link
 
 
 class ParticipationInline(admin.TabularInline):
@@ -31,8 +29,7 @@ class FundingProgrammeAdmin(PortalAdmin):
 
     @admin.display(description=_("projects"), ordering="_project_count")
     def project_count(self, obj):
-        url = reverse("admin:projects_project_changelist")
-        return format_html('<a href="{}?programme__id__exact={}">{}</a>', url, obj.pk, obj._project_count)
+        return changelist_link("projects.project", f"programme__id__exact={obj.pk}", obj._project_count)
 
 
 @admin.register(Project)
@@ -67,7 +64,4 @@ class ProjectAdmin(PortalAdmin):
 
     @admin.display(description=_("funding programme"), ordering="programme__name")
     def programme_link(self, obj):
-        if obj.programme is None:
-            return "—"
-        url = reverse("admin:projects_fundingprogramme_change", args=[obj.programme_id])
-        return format_html('<a href="{}">{}</a>', url, obj.programme)
+        return change_link(obj.programme)

@@ -3,20 +3,12 @@
 
 from django.contrib import admin
 from django.db.models import Count
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Cluster, InnovationDistrict, Municipality, Region, Theme
-from twente.admin import PortalAdmin
+from twente.admin import PortalAdmin, change_link, changelist_link
 
 NAME_SEARCH = ["name_nl", "name_en", "name_de", "slug"]
-
-
-def changelist_link(model_label, query, text):
-    app_label, model_name = model_label.split(".")
-    url = reverse(f"admin:{app_label}_{model_name}_changelist")
-    return format_html('<a href="{}?{}">{}</a>', url, query, text)
 
 
 @admin.register(Theme)
@@ -130,7 +122,4 @@ class InnovationDistrictAdmin(PortalAdmin):
 
     @admin.display(description=_("municipality"), ordering="municipality__name")
     def municipality_link(self, obj):
-        if obj.municipality is None:
-            return "—"
-        url = reverse("admin:regions_municipality_change", args=[obj.municipality_id])
-        return format_html('<a href="{}">{}</a>', url, obj.municipality)
+        return change_link(obj.municipality)

@@ -131,6 +131,25 @@ class SummaryFilter(admin.SimpleListFilter):
         return queryset
 
 
+# Links in list columns ------------------------------------------------------------------
+
+
+def changelist_link(model_label, query, text):
+    """A link to the admin list of `model_label` ("app.model") filtered by `query`."""
+    app_label, model_name = model_label.split(".")
+    url = reverse(f"admin:{app_label}_{model_name}_changelist")
+    return format_html('<a href="{}?{}">{}</a>', url, query, text)
+
+
+def change_link(obj):
+    """A link to `obj`'s admin page, or a dash when there is no `obj`."""
+    if obj is None:
+        return "—"
+    opts = obj._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    return format_html('<a href="{}">{}</a>', url, obj)
+
+
 # Optimistic locking ---------------------------------------------------------------------
 
 
