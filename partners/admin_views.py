@@ -19,7 +19,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.inspect import get_func_args
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -184,11 +183,7 @@ class ContactExportAdminMixin:
     # --- export actions on selected contacts --------------------------------------
 
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
-        parent = super().get_actions
-        if "action_location" in get_func_args(parent):
-            actions = parent(request, action_location=action_location)
-        else:  # a parent class still on the pre-6.1 signature
-            actions = parent(request) if action_location == ActionLocation.CHANGE_LIST else {}
+        actions = super().get_actions(request, action_location=action_location)
         if IS_POPUP_VAR in request.GET or action_location != ActionLocation.CHANGE_LIST:
             return actions
         for name in self.export_actions:
