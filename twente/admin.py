@@ -85,14 +85,18 @@ def missing_translation_q(model, lang=None):
 def missing_languages(obj):
     """The languages in which some text of `obj` is missing while another language has it."""
     languages = translation_languages()
-    missing = []
-    for code in languages:
-        for field in translated_field_names(type(obj)):
-            values = {lang: getattr(obj, f"{field}_{lang}", "") for lang in languages}
-            if not values[code] and any(values[other] for other in languages if other != code):
-                missing.append(code)
-                break
-    return missing
+    texts = [
+        {lang: getattr(obj, f"{field}_{lang}", "") for lang in languages}
+        for field in translated_field_names(type(obj))
+    ]
+    return [
+        code
+        for code in languages
+        if any(
+            not values[code] and any(values[other] for other in languages if other != code)
+            for values in texts
+        )
+    ]
 
 
 def summary_missing_q():
@@ -284,11 +288,12 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     def get_list_filter(self, request):
         filters = list(super().get_list_filter(request))
+        translated = translated_field_names(self.model)
         if self.is_publishable and "publication_state" not in filters:
             filters.insert(0, "publication_state")
-        if translated_field_names(self.model) and MissingTranslationFilter not in filters:
+        if translated and MissingTranslationFilter not in filters:
             filters.append(MissingTranslationFilter)
-        if "summary" in translated_field_names(self.model) and SummaryFilter not in filters:
+        if "summary" in translated and SummaryFilter not in filters:
             filters.append(SummaryFilter)
         return filters
 
