@@ -270,13 +270,14 @@ class ContactExportAdminMixin:
         except ImportFileError as error:
             form.add_error("file", str(error))
             return self._import_form(request, form, status=400)
+        digest = content_digest(content)
         request.session[IMPORT_SESSION_KEY] = {
             "content": base64.b64encode(content).decode("ascii"),
             "filename": upload.name,
-            "digest": content_digest(content),
+            "digest": digest,
             "fingerprint": plan.fingerprint,
         }
-        return self._import_preview(request, plan, upload.name, content_digest(content))
+        return self._import_preview(request, plan, upload.name, digest)
 
     def _import_form(self, request, form, status=200, error=None):
         context = self._context(request, _("Import contacts"), form=form, upload_error=error)
