@@ -5,7 +5,6 @@ The data migration `twente.0002_staff_roles` creates the groups from `ROLE_PERMI
 so nobody needs a superuser account for daily work. Superusers are for administrators.
 """
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
@@ -93,7 +92,3 @@ def revoke_role(*, user, role):
         user.is_staff = False
         user.save(update_fields=["is_staff"])
     return user
-
-
-def user_by_username(username):
-    return get_user_model().objects.get(**{get_user_model().USERNAME_FIELD: username})

@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from twente.roles import ROLES, grant_role, revoke_role, user_by_username
+from twente.roles import ROLES, grant_role, revoke_role
 
 
 class Command(BaseCommand):
@@ -16,9 +16,10 @@ class Command(BaseCommand):
         parser.add_argument("--remove", action="store_true", help="take the role away instead")
 
     def handle(self, *args, username, role, remove, **options):
+        User = get_user_model()
         try:
-            user = user_by_username(username)
-        except get_user_model().DoesNotExist:
+            user = User._default_manager.get_by_natural_key(username)
+        except User.DoesNotExist:
             raise CommandError(
                 f"No user '{username}'. Create the account first, then grant the role."
             ) from None
