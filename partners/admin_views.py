@@ -284,23 +284,24 @@ class ContactExportAdminMixin:
         return TemplateResponse(request, "admin/partners/contact/import.html", context, status=status)
 
     def _import_preview(self, request, plan, filename, digest, status=200):
-        groups = [
-            (status_name, label, plan.having(status_name))
-            for status_name, label in (
-                ("invalid", _("Invalid rows (will not be imported)")),
-                ("new", _("New contacts")),
-                ("changed", _("Changed contacts")),
-            )
-        ]
+        groups = []
+        for status_name, label in (
+            ("invalid", _("Invalid rows (will not be imported)")),
+            ("new", _("New contacts")),
+            ("changed", _("Changed contacts")),
+        ):
+            rows = plan.having(status_name)
+            groups.append((status_name, label, rows[:PREVIEW_ROW_LIMIT], len(rows)))
+        counts = plan.counts
         context = self._context(
             request,
             _("Import preview: %(filename)s") % {"filename": filename},
             plan=plan,
-            counts=plan.counts,
-            groups=[(name, label, rows[:PREVIEW_ROW_LIMIT], len(rows)) for name, label, rows in groups],
+            counts=counts,
+            groups=groups,
             row_limit=PREVIEW_ROW_LIMIT,
             digest=digest,
-            can_apply=plan.counts["new"] + plan.counts["changed"] > 0,
+            can_apply=counts["new"] + counts["changed"] > 0,
         )
         return TemplateResponse(request, "admin/partners/contact/import_preview.html", context, status=status)
 
