@@ -42,7 +42,7 @@ from simple_history.models import to_historic
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from twente.models import PublicationState, PublishableModel
-from twente.publishing import items_publish, items_withdraw
+from twente.publishing import items_publish, items_withdraw, stored_version
 from twente.roles import EDITOR, LIAISON_OFFICER, ROLES, grant_role, revoke_role
 
 VERSION_FIELD = "edit_version"
@@ -155,14 +155,6 @@ def change_link(obj):
 
 
 # Optimistic locking ---------------------------------------------------------------------
-
-
-def stored_version(instance, *, lock=False):
-    """The version in the database (None when the row is gone); `lock` holds the row."""
-    rows = type(instance)._default_manager.filter(pk=instance.pk)
-    if lock:
-        rows = rows.select_for_update()
-    return rows.values_list("version", flat=True).first()
 
 
 def conflict_message(instance):

@@ -3,14 +3,19 @@ and its change-form buttons, so both leave the same trace in the history."""
 
 from django.db import transaction
 
-from twente.models import PublicationState
+
+def stored_version(instance, *, lock=False):
+    """The version in the database (None when the row is gone); `lock` holds the row."""
+    rows = type(instance)._default_manager.filter(pk=instance.pk)
+    if lock:
+        rows = rows.select_for_update()
+    return rows.values_list("version", flat=True).first()
 
 
 def _save_with_history(item, *, user, reason):
     # The optimistic-locking version moves on with every save, as an admin edit does.
     # The row is locked until the transaction ends, so no editor's save slips in between.
-    current = type(item)._default_manager.select_for_update().filter(pk=item.pk)
-    item.version = current.values_list("version", flat=True).get() + 1
+    item.version = stored_version(item, lock=True) + 1
     item._history_user = user
     item._change_reason = reason
     item.save()
@@ -21,7 +26,7 @@ def items_publish(*, items, user):
     """Publish each item that is not published yet; returns how many changed."""
     changed = 0
     for item in items:
-        if item.publication_state == PublicationState.PUBLISHED:
+        if item.is_published:
             continue
         item.mark_published()
         _save_with_history(item, user=user, reason="Published")
@@ -36,7 +41,7 @@ def items_withdraw(*, items, user):
     Drafts stay drafts: they were never public, and "withdrawn" would misdescribe them."""
     changed = 0
     for item in items:
-        if item.publication_state != PublicationState.PUBLISHED:
+        if not item.is_published:
             continue
         item.mark_withdrawn()
         _save_with_history(item, user=user, reason="Withdrawn")
