@@ -41,8 +41,14 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from twente.models import PublicationState, PublishableModel
-from twente.publishing import items_publish, items_withdraw, stored_version
+from twente.models import PublishableModel
+from twente.publishing import (
+    PUBLISHED_REASON,
+    WITHDRAWN_REASON,
+    items_publish,
+    items_withdraw,
+    stored_version,
+)
 from twente.roles import EDITOR, LIAISON_OFFICER, ROLES, grant_role, revoke_role
 
 VERSION_FIELD = "edit_version"
@@ -343,9 +349,7 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["publishable"] = self.is_publishable
-        context["is_draft"] = bool(
-            self.is_publishable and obj is not None and obj.publication_state != PublicationState.PUBLISHED
-        )
+        context["is_draft"] = self.is_publishable and obj is not None and not obj.is_published
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
@@ -358,10 +362,10 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         if self.is_publishable and change:
             if "_publish" in request.POST:
                 obj.mark_published()
-                obj._change_reason = "Published"
+                obj._change_reason = PUBLISHED_REASON
             elif "_withdraw" in request.POST:
                 obj.mark_withdrawn()
-                obj._change_reason = "Withdrawn"
+                obj._change_reason = WITHDRAWN_REASON
         if historic is not None:
             obj._change_reason = f"Restored the version of {historic.history_date:%Y-%m-%d %H:%M:%S}"
         super().save_model(request, obj, form, change)

@@ -1,7 +1,11 @@
-"""Publishing and withdrawing public items: one service used by the admin's bulk actions
-and its change-form buttons, so both leave the same trace in the history."""
+"""Publishing and withdrawing public items: the service behind the admin's bulk actions.
+The change-form buttons (`PortalAdmin.save_model`) give the same reasons, so both leave
+the same trace in the history."""
 
 from django.db import transaction
+
+PUBLISHED_REASON = "Published"
+WITHDRAWN_REASON = "Withdrawn"
 
 
 def stored_version(instance, *, lock=False):
@@ -29,7 +33,7 @@ def items_publish(*, items, user):
         if item.is_published:
             continue
         item.mark_published()
-        _save_with_history(item, user=user, reason="Published")
+        _save_with_history(item, user=user, reason=PUBLISHED_REASON)
         changed += 1
     return changed
 
@@ -44,6 +48,6 @@ def items_withdraw(*, items, user):
         if not item.is_published:
             continue
         item.mark_withdrawn()
-        _save_with_history(item, user=user, reason="Withdrawn")
+        _save_with_history(item, user=user, reason=WITHDRAWN_REASON)
         changed += 1
     return changed
