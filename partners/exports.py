@@ -40,7 +40,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from twente.opendata import FORMULA_PREFIXES
+from twente.opendata import FORMULA_PREFIXES, Echo
 
 CHUNK_SIZE = 1000
 
@@ -227,15 +227,8 @@ def as_text(value) -> str:
 # --- CSV ---------------------------------------------------------------------------
 
 
-class _Echo:
-    """A file-like object whose write returns the line, for a streaming csv.writer."""
-
-    def write(self, value):
-        return value
-
-
 def csv_rows(contacts: Iterable) -> Iterator[str]:
-    writer = csv.writer(_Echo(), lineterminator="\r\n")
+    writer = csv.writer(Echo(), lineterminator="\r\n")
     yield "\ufeff" + writer.writerow(COLUMNS)
     for contact in contacts:
         values = contact_values(contact)

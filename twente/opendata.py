@@ -95,7 +95,7 @@ def _json_value(value):
     return str(value)
 
 
-class _Echo:
+class Echo:
     """csv.writer writes into this and gets the line back, for streaming."""
 
     def write(self, value):
@@ -117,7 +117,7 @@ def csv_response(queryset, columns, request, filename):
     """UTF-8 with a byte order mark, so Excel shows ü and ö correctly; header first."""
 
     def chunks():
-        writer = csv.writer(_Echo())
+        writer = csv.writer(Echo())
         yield "\ufeff" + writer.writerow([column.key for column in columns])
         for obj in _rows(queryset):
             yield writer.writerow([_csv_cell(column.read(obj, request)) for column in columns])
