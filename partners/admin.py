@@ -13,7 +13,6 @@ from modeltranslation.admin import TranslationTabularInline
 from partners.admin_views import ContactExportAdminMixin
 from partners.models import Contact, ContactExportLog, Membership, Partner, Relationship, RelationshipKind
 from twente.admin import PortalAdmin, change_link, changelist_link
-from twente.templatetags.twente_admin import stale_contacts_q
 
 
 class ContactInline(TranslationTabularInline):
@@ -114,9 +113,9 @@ class VerificationFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "stale":
-            return queryset.filter(stale_contacts_q())
+            return queryset.not_verified_recently()
         if self.value() == "recent":
-            return queryset.exclude(stale_contacts_q())
+            return queryset.verified_recently()
         return queryset
 
 

@@ -1,12 +1,15 @@
 """Partner organisations across the border and beyond, their ties with Twente, their
 memberships of networks, and the contact persons the liaison officer keeps."""
 
+from datetime import timedelta
+
 import phonenumbers
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Country, Municipality, Region, Theme
@@ -268,10 +271,26 @@ def normalise_phone(value):
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+# A contact not verified within this time needs attention in the admin.
+VERIFICATION_MAX_AGE = timedelta(days=365)
+
+
+def not_verified_recently_q(today=None):
+    """Contacts never verified, or not in the last twelve months."""
+    today = today or timezone.localdate()
+    return Q(last_verified__isnull=True) | Q(last_verified__lt=today - VERIFICATION_MAX_AGE)
+
+
 class ContactQuerySet(models.QuerySet):
     def public(self):
         """Contacts that may be shown on public pages."""
         return self.filter(is_public=True)
+
+    def not_verified_recently(self):
+        return self.filter(not_verified_recently_q())
+
+    def verified_recently(self):
+        return self.exclude(not_verified_recently_q())
 
 
 class Contact(TimeStampedModel):

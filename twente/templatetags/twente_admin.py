@@ -1,12 +1,9 @@
 """Template helpers for the admin: the "needs attention" panel and the lockout page."""
 
-from datetime import timedelta
-
 from django import template
 from django.contrib import admin
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -15,14 +12,6 @@ from twente.admin import missing_translation_q, summary_missing_q, translated_fi
 from twente.models import PublicationState, PublishableModel
 
 register = template.Library()
-
-VERIFICATION_MAX_AGE = timedelta(days=365)
-
-
-def stale_contacts_q(today=None):
-    """Contacts never verified, or not in the last twelve months."""
-    today = today or timezone.localdate()
-    return Q(last_verified__isnull=True) | Q(last_verified__lt=today - VERIFICATION_MAX_AGE)
 
 
 @register.simple_tag(takes_context=True)
@@ -68,7 +57,7 @@ def needs_attention(context):
                 }
             )
     if request.user.has_perm("partners.view_contact"):
-        stale = Contact.objects.filter(stale_contacts_q()).count()
+        stale = Contact.objects.not_verified_recently().count()
         if stale:
             items.append(
                 {
