@@ -16,7 +16,7 @@ PYTHON := $(shell for c in python3.13 python3.12 python3.14 python3 \
 	done)
 endif
 
-.PHONY: install install-test messages migrate initial-data run test lint format migrations-check check-python browsers bench clean
+.PHONY: install install-test lock upgrade messages migrate initial-data run test lint format migrations-check check-python browsers bench clean
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then echo "No Python 3.12 or newer found. Install one, or run: make PYTHON=/path/to/python3.12 ..."; exit 1; fi
@@ -26,13 +26,29 @@ $(BIN)/python: | check-python
 	"$(PYTHON)" -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# Installs exactly the locked versions, each checked against its hash.
 $(VENV)/.installed-base: requirements/base.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements/base.txt
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/base.txt
 	touch $@
 
 $(VENV)/.installed-test: requirements/base.txt requirements/test.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements/test.txt
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/test.txt
 	touch $@ $(VENV)/.installed-base
+
+# The lock: pyproject.toml's ranges compiled to exact versions with hashes.
+# `make lock` after adding a dependency; `make upgrade` moves every pin to the newest release.
+PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host
+
+$(BIN)/pip-compile: | $(BIN)/python
+	$(BIN)/pip install --quiet pip-tools
+
+lock: $(BIN)/pip-compile
+	$(PIP_COMPILE) $(LOCK_ARGS) -o requirements/base.txt pyproject.toml
+	$(PIP_COMPILE) $(LOCK_ARGS) --extra test -o requirements/test.txt pyproject.toml
+
+upgrade:
+	$(MAKE) lock LOCK_ARGS=--upgrade
 
 install: $(VENV)/.installed-base
 

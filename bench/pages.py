@@ -41,7 +41,7 @@ def main():
     from partners.models import Partner
     from projects.models import Project
     from regions.models import Municipality, Theme
-    from twente.models import PublicationState
+    from twente.core.models import PublicationState
 
     call_command("migrate", verbosity=0)
     call_command("load_twente", verbosity=0)

@@ -1,6 +1,6 @@
 """Admin for partner organisations, their ties and memberships, and contact persons.
 
-Every model goes through `twente.admin.PortalAdmin` (translation tabs, history with
+Every model goes through `twente.core.admin.PortalAdmin` (translation tabs, history with
 revert, optimistic locking, publishing, protected delete). Contacts are for the liaison
 officer only: editors have no permission on them, so the admin hides them entirely."""
 
@@ -12,7 +12,7 @@ from modeltranslation.admin import TranslationTabularInline
 
 from partners.admin_views import ContactExportAdminMixin
 from partners.models import Contact, ContactExportLog, Membership, Partner, Relationship, RelationshipKind
-from twente.admin import PortalAdmin, change_link, changelist_link
+from twente.core.admin import PortalAdmin, change_link, changelist_link
 
 
 class ContactInline(TranslationTabularInline):

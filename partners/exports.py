@@ -40,7 +40,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from twente.opendata import FORMULA_PREFIXES, Echo
+from twente.core.opendata import FORMULA_PREFIXES, Echo
 
 CHUNK_SIZE = 1000
 

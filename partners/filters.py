@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import PartnerKind, RelationshipKind
 from regions.models import Country
-from twente.listing import FilterForm, translated
+from twente.core.listing import FilterForm, translated
 
 TEXT_MAX_LENGTH = 200
 

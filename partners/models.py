@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Country, Municipality, Region, Theme
-from twente.models import GeoPointModel, PublishableModel, PublishableQuerySet, TimeStampedModel
+from twente.core.models import GeoPointModel, PublishableModel, PublishableQuerySet, TimeStampedModel
 
 
 class PartnerKind(models.TextChoices):

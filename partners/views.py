@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy
 
 from partners.filters import PartnerFilter
 from partners.models import Contact, Partner, RelationshipKind
-from twente.listing import FilteredListView
-from twente.models import PublicationState
-from twente.opendata import LINK_AND_PLACE_COLUMNS, OpenDataColumn
-from twente.preview import PreviewableDetailView
+from twente.core.listing import FilteredListView
+from twente.core.models import PublicationState
+from twente.core.opendata import LINK_AND_PLACE_COLUMNS, OpenDataColumn
+from twente.core.preview import PreviewableDetailView
 
 PUBLISHED = PublicationState.PUBLISHED
 

@@ -1,5 +1,5 @@
 """Admin for EU-funded projects, funding programmes and participants, through
-`twente.admin.PortalAdmin` (translation tabs, history with revert, optimistic locking,
+`twente.core.admin.PortalAdmin` (translation tabs, history with revert, optimistic locking,
 publishing, protected delete)."""
 
 from django.contrib import admin
@@ -7,7 +7,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import FundingProgramme, Participation, Project
-from twente.admin import PortalAdmin, change_link, changelist_link
+from twente.core.admin import PortalAdmin, change_link, changelist_link
 
 
 class ParticipationInline(admin.TabularInline):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import Partner
 from projects.models import FundingProgramme, ProjectStatus
 from regions.models import Country, Municipality, Theme
-from twente.listing import FilterForm, translated
+from twente.core.listing import FilterForm, translated
 
 TEXT_MAX_LENGTH = 200
 # Plausible bounds: they turn a mistyped figure into a message instead of a query.

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
 from regions.models import InnovationDistrict, Municipality, Theme
-from twente.models import GeoPointModel, PublishableModel, PublishableQuerySet
+from twente.core.models import GeoPointModel, PublishableModel, PublishableQuerySet
 
 
 class FundingProgramme(models.Model):

@@ -2,9 +2,9 @@
 
 from projects.filters import ProjectFilter
 from projects.models import ParticipantRole, Project
-from twente.listing import FilteredListView
-from twente.opendata import LINK_AND_PLACE_COLUMNS, OpenDataColumn
-from twente.preview import PreviewableDetailView
+from twente.core.listing import FilteredListView
+from twente.core.opendata import LINK_AND_PLACE_COLUMNS, OpenDataColumn
+from twente.core.preview import PreviewableDetailView
 
 
 def published_participants(project):

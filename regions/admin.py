@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Cluster, InnovationDistrict, Municipality, Region, Theme
-from twente.admin import PortalAdmin, change_link, changelist_link
+from twente.core.admin import PortalAdmin, change_link, changelist_link
 
 NAME_SEARCH = ["name_nl", "name_en", "name_de", "slug"]
 

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Cluster, Municipality, Region
-from twente.listing import FilterForm, translated
+from twente.core.listing import FilterForm, translated
 
 TEXT_MAX_LENGTH = 200
 

@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from twente.models import GeoPointModel, PublishableModel, PublishableQuerySet
+from twente.core.models import GeoPointModel, PublishableModel, PublishableQuerySet
 
 
 class Country(models.TextChoices):

@@ -9,7 +9,7 @@ queryset that prefetches everything it shows.
 from django.db.models import Prefetch
 
 from regions.models import InnovationDistrict, Municipality
-from twente.models import PublicationState
+from twente.core.models import PublicationState
 
 
 def _related_model(model, relation):

@@ -3,9 +3,9 @@
 from regions import selectors
 from regions.filters import DistrictFilter, MunicipalityFilter
 from regions.models import InnovationDistrict, Municipality
-from twente.listing import FilteredListView
-from twente.opendata import LINK_AND_PLACE_COLUMNS, OpenDataColumn
-from twente.preview import PreviewableDetailView
+from twente.core.listing import FilteredListView
+from twente.core.opendata import LINK_AND_PLACE_COLUMNS, OpenDataColumn
+from twente.core.preview import PreviewableDetailView
 
 
 class MunicipalityListView(FilteredListView):
@@ -13,7 +13,7 @@ class MunicipalityListView(FilteredListView):
     filterset_class = MunicipalityFilter
     template_name = "regions/municipality_list.html"
     context_object_name = "municipalities"
-    # Open data (?format=csv or ?format=json): the filtered list, see twente.listing.
+    # Open data (?format=csv or ?format=json): the filtered list, see twente.core.listing.
     open_data_name = "municipalities"
     open_data_columns = [
         OpenDataColumn("slug"),
@@ -50,7 +50,7 @@ class DistrictListView(FilteredListView):
     filterset_class = DistrictFilter
     template_name = "regions/district_list.html"
     context_object_name = "districts"
-    # Open data (?format=csv or ?format=json): the filtered list, see twente.listing.
+    # Open data (?format=csv or ?format=json): the filtered list, see twente.core.listing.
     open_data_name = "districts"
     open_data_columns = [
         OpenDataColumn("slug"),

@@ -7,7 +7,7 @@ from factory.django import DjangoModelFactory
 from partners.models import Contact, Partner, PartnerKind, Relationship, RelationshipKind
 from projects.models import FundingProgramme, ParticipantRole, Participation, Project, ProjectStatus
 from regions.models import Cluster, InnovationDistrict, Municipality, Region, RegionKind, Theme
-from twente.models import PublicationState
+from twente.core.models import PublicationState
 
 
 class ThemeFactory(DjangoModelFactory):

@@ -34,7 +34,7 @@ from django.views.generic import TemplateView
 from partners.models import Partner
 from projects.models import Project
 from regions.models import InnovationDistrict, Municipality
-from twente.db import fold_accents
+from twente.core.db import fold_accents
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12

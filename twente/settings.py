@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "twente.core",
     "twente",
     "regions",
     "partners",

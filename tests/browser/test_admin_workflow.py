@@ -7,9 +7,9 @@ from django.utils import translation
 
 from tests.browser.axe import axe_violations
 from tests.factories import PartnerFactory, RelationshipFactory
-from tests.twente.staff import staff_member
-from twente.models import PublicationState
-from twente.roles import LIAISON_OFFICER
+from tests.staff import staff_member
+from twente.core.models import PublicationState
+from twente.core.roles import LIAISON_OFFICER
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 
 from partners.models import Contact, ContactExportLog
 from tests.factories import ContactFactory, PartnerFactory, ThemeFactory
-from tests.twente.staff import in_english
-from twente.roles import EDITOR, LIAISON_OFFICER, grant_role
+from tests.staff import in_english
+from twente.core.roles import EDITOR, LIAISON_OFFICER, grant_role
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from projects.funding import eu_contribution_by_programme, eu_contribution_by_theme, eu_contribution_by_year
 from tests.factories import FundingProgrammeFactory, ProjectFactory, ThemeFactory
-from twente.models import PublicationState
+from twente.core.models import PublicationState
 
 pytestmark = pytest.mark.django_db
 

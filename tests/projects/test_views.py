@@ -19,7 +19,7 @@ from tests.factories import (
     ProjectFactory,
     ThemeFactory,
 )
-from twente.models import PublicationState
+from twente.core.models import PublicationState
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from django.utils import translation
 
 from regions.models import Municipality
 from tests.factories import MunicipalityFactory
-from twente.models import PublicationState
+from twente.core.models import PublicationState
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from modeltranslation.translator import translator
 from partners.models import Contact, Membership, Partner, Relationship
 from projects.models import FundingProgramme, Project
 from regions.models import Cluster, InnovationDistrict, Municipality, Region, Theme
-from twente.models import PublishableModel
+from twente.core.models import PublishableModel
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from tests.factories import (
     RegionFactory,
     RelationshipFactory,
 )
-from twente.models import PublicationState
+from twente.core.models import PublicationState
 
 pytestmark = pytest.mark.django_db
 

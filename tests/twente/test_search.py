@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import InnovationDistrictFactory, MunicipalityFactory, PartnerFactory, ProjectFactory
-from twente.models import PublicationState
+from twente.core.models import PublicationState
 from twente.search import MAX_QUERY_LENGTH
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import InnovationDistrictFactory, MunicipalityFactory, PartnerFactory, ProjectFactory
-from twente.models import PublicationState
+from twente.core.models import PublicationState
 
 pytestmark = pytest.mark.django_db
 

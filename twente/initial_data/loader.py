@@ -15,11 +15,11 @@ from django.utils import timezone
 from partners.models import Contact, Membership, Partner, Relationship
 from projects.models import Participation, Project
 from regions.models import Cluster, InnovationDistrict, Municipality, Region, Theme
+from twente.core.models import PublicationState, PublishableModel
 from twente.initial_data import partners as partner_data
 from twente.initial_data import projects as project_data
 from twente.initial_data import regions as region_data
 from twente.initial_data.text import Text
-from twente.models import PublicationState, PublishableModel
 
 # Keys of an item's data that are not model fields: links and references by slug.
 _LINK_KEYS = {

@@ -7,7 +7,7 @@ from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from twente.roles import ROLES, sync_role_groups
+from twente.core.roles import ROLES, sync_role_groups
 
 APPS = ("auth", "contenttypes", "regions", "partners", "projects")
 

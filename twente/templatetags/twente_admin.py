@@ -8,8 +8,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from partners.models import Contact
-from twente.admin import missing_translation_q, summary_missing_q, translated_field_names
-from twente.models import PublicationState, PublishableModel
+from twente.core.admin import missing_translation_q, summary_missing_q, translated_field_names
+from twente.core.models import PublicationState, PublishableModel
 
 register = template.Library()
 

@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from twente.roles import ROLES, grant_role, revoke_role
+from twente.core.roles import ROLES, grant_role, revoke_role
 
 
 class Command(BaseCommand):

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
-from twente import opendata
+from twente.core import opendata
 
 FORMAT_PARAM = "format"
 
@@ -59,7 +59,7 @@ class FilteredListView(ListView):
     filterset_class = None
     paginate_by = 20
     page_kwarg = "page"
-    # Open data: the columns (twente.opendata.OpenDataColumn) and the file name stem.
+    # Open data: the columns (twente.core.opendata.OpenDataColumn) and the file name stem.
     open_data_columns = None
     open_data_name = None
 

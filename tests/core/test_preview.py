@@ -5,8 +5,8 @@ from django.contrib.auth.models import Permission
 from django.utils import translation
 
 from tests.factories import ClusterFactory, InnovationDistrictFactory, MunicipalityFactory, RegionFactory
-from twente.models import PublicationState
-from twente.preview import without_published_filter
+from twente.core.models import PublicationState
+from twente.core.preview import without_published_filter
 
 pytestmark = pytest.mark.django_db
 

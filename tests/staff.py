@@ -6,7 +6,7 @@ import decimal
 
 from django.contrib.auth import get_user_model
 
-from twente.roles import grant_role
+from twente.core.roles import grant_role
 
 
 def staff_member(role, username=None):

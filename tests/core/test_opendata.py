@@ -25,8 +25,8 @@ from tests.factories import (
     RelationshipFactory,
     ThemeFactory,
 )
-from twente.models import PublicationState
-from twente.opendata import neutralise
+from twente.core.models import PublicationState
+from twente.core.opendata import neutralise
 
 pytestmark = pytest.mark.django_db
 

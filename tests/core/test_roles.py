@@ -6,8 +6,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from tests.factories import ContactFactory, MunicipalityFactory, PartnerFactory, ProjectFactory
-from tests.twente.staff import in_english, staff_member
-from twente.roles import EDITOR, EDITOR_PERMISSIONS, LIAISON_OFFICER, LIAISON_OFFICER_PERMISSIONS
+from tests.staff import in_english, staff_member
+from twente.core.roles import EDITOR, EDITOR_PERMISSIONS, LIAISON_OFFICER, LIAISON_OFFICER_PERMISSIONS
 
 pytestmark = pytest.mark.django_db
 

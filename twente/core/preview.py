@@ -14,7 +14,7 @@ from django.db.models.lookups import Exact
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView
 
-from twente.models import PublicationState
+from twente.core.models import PublicationState
 
 
 def can_preview(user, model):

@@ -20,9 +20,9 @@ from tests.factories import (
     ProjectFactory,
     ThemeFactory,
 )
-from tests.twente.staff import form_data, in_english, staff_member
-from twente.models import PublicationState
-from twente.roles import EDITOR, LIAISON_OFFICER
+from tests.staff import form_data, in_english, staff_member
+from twente.core.models import PublicationState
+from twente.core.roles import EDITOR, LIAISON_OFFICER
 
 pytestmark = pytest.mark.django_db
 

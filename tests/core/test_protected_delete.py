@@ -17,8 +17,8 @@ from tests.factories import (
     ProjectFactory,
     ThemeFactory,
 )
-from tests.twente.staff import in_english, staff_member
-from twente.roles import EDITOR, LIAISON_OFFICER
+from tests.staff import in_english, staff_member
+from twente.core.roles import EDITOR, LIAISON_OFFICER
 
 pytestmark = pytest.mark.django_db
 

@@ -41,15 +41,15 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from twente.models import PublishableModel
-from twente.publishing import (
+from twente.core.models import PublishableModel
+from twente.core.publishing import (
     PUBLISHED_REASON,
     WITHDRAWN_REASON,
     items_publish,
     items_withdraw,
     stored_version,
 )
-from twente.roles import EDITOR, LIAISON_OFFICER, ROLES, grant_role, revoke_role
+from twente.core.roles import EDITOR, LIAISON_OFFICER, ROLES, grant_role, revoke_role
 
 VERSION_FIELD = "edit_version"
 

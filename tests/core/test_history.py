@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import PartnerFactory, ProjectFactory, ThemeFactory
-from tests.twente.staff import form_data, in_english, staff_member
-from twente.roles import EDITOR
+from tests.staff import form_data, in_english, staff_member
+from twente.core.roles import EDITOR
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from partners.models import Partner
 from tests.factories import PartnerFactory
-from twente.listing import FilterForm, translated
+from twente.core.listing import FilterForm, translated
 
 pytestmark = pytest.mark.django_db
 
