@@ -57,7 +57,10 @@ class MunicipalityAdmin(PortalAdmin):
     ordering = ["name"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "description"]}),
-        (_("Place"), {"fields": ["country", "province", "population", "population_year", "website"]}),
+        (
+            _("Place"),
+            {"fields": ["country", "province", "cbs_code", "population", "population_year", "website"]},
+        ),
         (_("Map"), {"fields": ["latitude", "longitude"]}),
         (_("Publication"), {"fields": ["published_at"]}),
     ]

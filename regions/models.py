@@ -5,6 +5,7 @@ Policy themes live here rather than in `projects` because both contacts (partner
 and projects are tagged with them, and partners may not import projects.
 """
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -72,6 +73,17 @@ class MunicipalityQuerySet(PublishableQuerySet):
 class Municipality(PublishableModel, GeoPointModel):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    cbs_code = models.CharField(
+        _("CBS code"),
+        max_length=6,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[
+            RegexValidator(r"^GM\d{4}$", _("A CBS municipality code is GM followed by four digits."))
+        ],
+        help_text=_("Statistics Netherlands' code of a Dutch municipality, e.g. GM0153 for Enschede."),
+    )
     country = models.CharField(_("country"), max_length=2, choices=Country, default=Country.NETHERLANDS)
     province = models.CharField(_("province or state"), max_length=100, blank=True)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)

@@ -427,10 +427,31 @@ def _netwerkstad_description(name, extra):
     return description
 
 
+# Statistics Netherlands' municipality codes (CBS/PDOK "Gebiedsindelingen" 2024, as in
+# regions/geodata/twente-municipalities.geojson).
+CBS_CODES = {
+    "almelo": "GM0141",
+    "borne": "GM0147",
+    "dinkelland": "GM1774",
+    "enschede": "GM0153",
+    "haaksbergen": "GM0158",
+    "hellendoorn": "GM0163",
+    "hengelo": "GM0164",
+    "hof-van-twente": "GM1735",
+    "losser": "GM0168",
+    "oldenzaal": "GM0173",
+    "rijssen-holten": "GM1742",
+    "tubbergen": "GM0183",
+    "twenterand": "GM1700",
+    "wierden": "GM0189",
+}
+
+
 def _municipality(slug, name, lat, lon, website, texts):
     summary, description = texts
     return {
         "slug": slug,
+        "cbs_code": CBS_CODES[slug],
         "name": Text.same(name),
         "country": "NL",
         "province": "Overijssel",

@@ -1,0 +1,52 @@
+"""The base geography shipped in `regions/geodata/`: boundaries to draw and to locate points in.
+
+Files are read once per process. Coordinates are WGS84 (lon, lat), as GeoJSON orders them.
+"""
+
+import json
+from functools import cache
+from pathlib import Path
+
+GEODATA = Path(__file__).resolve().parent / "geodata"
+MAP_CREDIT = "CBS, Kadaster/PDOK (CC BY 4.0); Natural Earth"
+
+
+@cache
+def features(name):
+    """The features of one shipped file, e.g. `features("twente-municipalities")`."""
+    with (GEODATA / f"{name}.geojson").open(encoding="utf-8") as file:
+        return tuple(json.load(file)["features"])
+
+
+def polygons(geometry):
+    """A Polygon or MultiPolygon as a list of polygons, each a list of rings of (lon, lat)."""
+    if geometry["type"] == "Polygon":
+        return [geometry["coordinates"]]
+    if geometry["type"] == "MultiPolygon":
+        return list(geometry["coordinates"])
+    return []
+
+
+def _in_ring(lon, lat, ring):
+    """Ray casting: does a ray from the point eastwards cross the ring an odd number of times?"""
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def contains(geometry, lon, lat):
+    """Whether the point lies inside the geometry (inside an outer ring and outside its holes)."""
+    return any(
+        _in_ring(lon, lat, outer) and not any(_in_ring(lon, lat, hole) for hole in holes)
+        for outer, *holes in polygons(geometry)
+    )
+
+
+def twente_municipality_code(lon, lat):
+    """The CBS code of the Twente municipality that contains the point, or None outside Twente."""
+    for feature in features("twente-municipalities"):
+        if contains(feature["geometry"], float(lon), float(lat)):
+            return feature["properties"]["code"]
+    return None
