@@ -44,6 +44,14 @@ def contains(geometry, lon, lat):
     )
 
 
+def twente_municipality_codes():
+    """{name: CBS code} of the 14 Twente municipalities, as the boundary file names them."""
+    return {
+        feature["properties"]["name"]: feature["properties"]["code"]
+        for feature in features("twente-municipalities")
+    }
+
+
 def twente_municipality_code(lon, lat):
     """The CBS code of the Twente municipality that contains the point, or None outside Twente."""
     for feature in features("twente-municipalities"):

@@ -3,30 +3,16 @@
 import django.core.validators
 from django.db import migrations, models
 
-# CBS/PDOK "Gebiedsindelingen" 2024: the codes of the Twente municipalities the initial
-# data loads, filled in for a database that already has them (load_twente only adds rows).
-CBS_CODES = {
-    "almelo": "GM0141",
-    "borne": "GM0147",
-    "dinkelland": "GM1774",
-    "enschede": "GM0153",
-    "haaksbergen": "GM0158",
-    "hellendoorn": "GM0163",
-    "hengelo": "GM0164",
-    "hof-van-twente": "GM1735",
-    "losser": "GM0168",
-    "oldenzaal": "GM0173",
-    "rijssen-holten": "GM1742",
-    "tubbergen": "GM0183",
-    "twenterand": "GM1700",
-    "wierden": "GM0189",
-}
+from regions.geo import twente_municipality_codes
+
 
 
 def fill_cbs_codes(apps, schema_editor):
     Municipality = apps.get_model("regions", "Municipality")
-    for slug, code in CBS_CODES.items():
-        Municipality.objects.filter(slug=slug, cbs_code__isnull=True).update(cbs_code=code)
+    # The codes of the shipped CBS/PDOK boundaries, for a database that already holds the
+    # initial data (load_twente only adds rows).
+    for name, code in twente_municipality_codes().items():
+        Municipality.objects.filter(name_nl=name, country="NL", cbs_code__isnull=True).update(cbs_code=code)
 
 
 class Migration(migrations.Migration):

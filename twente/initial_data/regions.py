@@ -2,6 +2,7 @@
 source documents. Every fact comes from those documents, except public place facts
 (coordinates, province, the municipality a district lies in, official websites)."""
 
+from regions.geo import twente_municipality_codes
 from twente.initial_data.text import Text
 
 THEMES = [
@@ -427,31 +428,12 @@ def _netwerkstad_description(name, extra):
     return description
 
 
-# Statistics Netherlands' municipality codes (CBS/PDOK "Gebiedsindelingen" 2024, as in
-# regions/geodata/twente-municipalities.geojson).
-CBS_CODES = {
-    "almelo": "GM0141",
-    "borne": "GM0147",
-    "dinkelland": "GM1774",
-    "enschede": "GM0153",
-    "haaksbergen": "GM0158",
-    "hellendoorn": "GM0163",
-    "hengelo": "GM0164",
-    "hof-van-twente": "GM1735",
-    "losser": "GM0168",
-    "oldenzaal": "GM0173",
-    "rijssen-holten": "GM1742",
-    "tubbergen": "GM0183",
-    "twenterand": "GM1700",
-    "wierden": "GM0189",
-}
-
-
 def _municipality(slug, name, lat, lon, website, texts):
     summary, description = texts
     return {
         "slug": slug,
-        "cbs_code": CBS_CODES[slug],
+        # Statistics Netherlands' code, from the CBS/PDOK boundaries shipped with the map.
+        "cbs_code": twente_municipality_codes()[name],
         "name": Text.same(name),
         "country": "NL",
         "province": "Overijssel",
