@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the locale, so its 503 page is in the visitor's language.
+    "twente.core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -107,6 +109,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that is down or hangs gives an answer in seconds, never a stuck worker:
+# connecting gives up after DJANGO_DB_CONNECT_TIMEOUT seconds, PostgreSQL ends a
+# statement after DJANGO_DB_STATEMENT_TIMEOUT seconds (0: no limit; manage.py commands
+# such as migrate default to 0), and a request whose database stops answering
+# altogether is cut off after its request timeout and answered with a 503 page.
+DATABASE_CONNECT_TIMEOUT = env_int("DJANGO_DB_CONNECT_TIMEOUT", 3)
+DATABASE_STATEMENT_TIMEOUT = env_int("DJANGO_DB_STATEMENT_TIMEOUT", 10)
+DATABASE_REQUEST_TIMEOUT = env_int("DJANGO_DB_REQUEST_TIMEOUT", 15)
+DATABASE_STAFF_REQUEST_TIMEOUT = env_int("DJANGO_DB_STAFF_REQUEST_TIMEOUT", 55)
+DATABASE_RETRY_AFTER = 30
+HEALTHZ_TIMEOUT = 2
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=DATABASE_CONNECT_TIMEOUT,
+        options=f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
