@@ -1,9 +1,11 @@
 """Site-wide pages that belong to no single app."""
 
+import datetime
+import functools
 import sys
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
@@ -16,8 +18,23 @@ from twente.core import db
 from twente.core.middleware import unavailable_response
 
 
+def answers_options(view):
+    """GET and HEAD, and OPTIONS answered with what is allowed (probes and crawlers
+    send it); every other method 405."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Allow"] = "GET, HEAD, OPTIONS"
+            return response
+        return require_safe(view)(request, *args, **kwargs)
+
+    return wrapper
+
+
 @never_cache
-@require_safe
+@answers_options
 def healthz(request):
     """For load balancers (GET or HEAD): the process answers and the database takes one
     cheap query within HEALTHZ_TIMEOUT seconds, also when it hangs rather than refuses."""
@@ -47,7 +64,7 @@ class HomeView(TemplateView):
         return context
 
 
-@require_safe
+@answers_options
 def robots_txt(request):
     """The public site may be crawled, the admin not; crawlers find every page in the sitemap."""
     from django.urls import reverse
@@ -57,6 +74,24 @@ def robots_txt(request):
         "Allow: /",
         "Disallow: /admin/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@answers_options
+def security_txt(request):
+    """RFC 9116: where to report a vulnerability. Expires is always half a year ahead
+    (the RFC advises less than a year), so the file never goes stale."""
+    if not settings.SECURITY_CONTACT:
+        raise Http404
+    expires = (datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=182)).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+    lines = [
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires.strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: nl, en, de",
+        f"Canonical: {request.build_absolute_uri(request.path)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -12,6 +12,7 @@ from tests.core.test_db_failure import (  # noqa: F401
     point_default_database_at,
     silent_server,
 )
+from tests.core.test_headers import assert_security_headers
 from tests.factories import ProjectFactory
 
 pytestmark = [needs_postgresql, pytest.mark.django_db(transaction=True)]
@@ -37,10 +38,11 @@ def database_down(monkeypatch, closed_port):  # noqa: F811
     ],
 )
 def test_a_public_page_answers_503_with_a_translated_page(client, database_down, path, words):
-    response = client.get(path, HTTP_ACCEPT_LANGUAGE="nl")
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="nl", secure=True)
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert words in response.content.decode()
+    assert_security_headers(response)
 
 
 @pytest.mark.parametrize("output_format", ["csv", "json"])

@@ -5,10 +5,10 @@ settings list says what runs in which order."""
 import logging
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.template import loader
 
-from twente.core import db
+from twente.core import db, headers
 
 logger = logging.getLogger("twente.database")
 
@@ -46,3 +46,35 @@ class DatabaseUnavailableMiddleware:
             logger.warning("Database unavailable for %s %s: %s", request.method, request.path, exception)
             return unavailable_response()
         return None
+
+
+class SecurityHeadersMiddleware:
+    """The headers Django's SecurityMiddleware does not set: Permissions-Policy (every
+    browser feature the portal does not use turned off) and Cross-Origin-Resource-
+    Policy (same-origin unless a view says otherwise, as public open data does)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.headers = headers.extra_headers()
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        for name, value in self.headers.items():
+            response.headers.setdefault(name, value)
+        return response
+
+
+class HttpMethodsMiddleware:
+    """TRACE, TRACK and CONNECT are refused everywhere (405): no page needs them and
+    TRACE echoes a request back, which some views (sitemap, feeds) would otherwise do."""
+
+    REFUSED = {"TRACE", "TRACK", "CONNECT"}
+    ALLOWED = "GET, HEAD, OPTIONS, POST"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in self.REFUSED:
+            return HttpResponseNotAllowed(self.ALLOWED.split(", "))
+        return self.get_response(request)

@@ -157,6 +157,7 @@ def json_response(queryset, columns, request, filename):
     response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
     # Public data without cookies: any site may fetch it.
     response["Access-Control-Allow-Origin"] = "*"
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
     return response
 
 
