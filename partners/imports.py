@@ -18,14 +18,10 @@ columns are ignored with a warning. Rules, chosen so that nothing existing is lo
 `build_plan` only reads; `partners.services.contacts_import_apply` writes.
 """
 
-import csv
 import datetime
 import hashlib
-import io
 import json
-import zipfile
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -36,9 +32,15 @@ from django.utils.translation import gettext as _
 from partners.exports import COLUMNS, NO, TOPIC_SEPARATOR, YES, unneutralise
 from partners.models import Contact, ContactKind, Partner, normalise_phone, validate_international_phone
 from regions.models import Municipality, Theme
+from twente.core.uploads import UploadError, UploadLimits, read_table
+from twente.core.uploads import too_large_message as uploads_too_large_message
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
+# The export's 17 columns, with room for a few of a person's own; a note may be long.
+UPLOAD_LIMITS = UploadLimits(
+    max_bytes=MAX_UPLOAD_BYTES, max_rows=MAX_ROWS, max_columns=60, max_cell_chars=10_000
+)
 REQUIRED_COLUMNS = ("name", "email", "organisation_type", "organisation")
 INFORMATIONAL_COLUMNS = ("organisation_name",)
 TEXT_FIELDS = ("name", "job_title_nl", "job_title_en", "job_title_de", "notes")
@@ -73,9 +75,7 @@ class ImportFileError(Exception):
 
 
 def too_large_message():
-    return _("The file is larger than %(limit)d MB. Split it into smaller files.") % {
-        "limit": MAX_UPLOAD_BYTES // (1024 * 1024)
-    }
+    return uploads_too_large_message(UPLOAD_LIMITS)
 
 
 @dataclass
@@ -119,105 +119,20 @@ class ImportPlan:
 
 
 def read_upload(content: bytes, filename: str) -> ParsedFile:
-    """The rows of an uploaded CSV or XLSX file, or ImportFileError."""
-    if not content:
-        raise ImportFileError(_("The file is empty."))
-    if len(content) > MAX_UPLOAD_BYTES:
-        raise ImportFileError(too_large_message())
-    suffix = PurePath(filename or "").suffix.lower()
-    if content.startswith(b"PK\x03\x04") or suffix == ".xlsx":
-        parsed = _read_xlsx(content)
-    elif suffix in (".csv", ".txt", ""):
-        parsed = _read_csv(content)
-    else:
-        raise ImportFileError(_("Upload a CSV file (.csv) or an Excel file (.xlsx)."))
-    return _check_columns(parsed)
+    """The rows of an uploaded CSV or XLSX file, or ImportFileError.
 
-
-def _read_csv(content: bytes) -> ParsedFile:
-    if b"\x00" in content or content.startswith(b"%PDF"):
-        raise ImportFileError(
-            _("This is not a CSV file (it looks like a binary file). Upload a CSV or an Excel file.")
-        )
+    The file is read by `twente.core.uploads`, which refuses it past a limit (size,
+    unpacked size, rows, columns, cell length, nesting) before and while parsing."""
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFileError(
-            _(
-                "The file is not encoded as UTF-8, so letters such as ü, ö and ß would be "
-                "garbled. In Excel, save it as “CSV UTF-8 (comma delimited)” and upload it again."
-            )
-        ) from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
-    except csv.Error as error:
-        raise ImportFileError(_("The CSV file could not be read: %(error)s") % {"error": error}) from None
-    return _table(records)
-
-
-def _read_xlsx(content: bytes) -> ParsedFile:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        raise ImportFileError(_("The Excel file could not be read (%(error)s).") % {"error": error}) from None
-    except Exception:  # openpyxl raises many kinds for damaged files
-        raise ImportFileError(_("The Excel file could not be read; it may be damaged.")) from None
-    try:
-        if not workbook.worksheets:
-            raise ImportFileError(_("The Excel file has no sheets."))
-        sheet = workbook.worksheets[0]
-        records = []
-        for values in sheet.iter_rows(values_only=True):
-            records.append([_cell_text(value) for value in values])
-            if len(records) > MAX_ROWS + 1:
-                break
-    except ImportFileError:
-        raise
-    except Exception:
-        raise ImportFileError(_("The Excel file could not be read; it may be damaged.")) from None
-    finally:
-        workbook.close()
-    return _table(records)
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return YES if value else NO
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _table(records) -> ParsedFile:
-    numbered = enumerate(records, start=1)
-    header = None
-    for _number, record in numbered:
-        if any(cell.strip() for cell in record):
-            header = [cell.strip().lower().lstrip("\ufeff") for cell in record]
-            break
-    if header is None:
-        raise ImportFileError(_("The file has no header row and no contacts."))
-    rows = []
-    for number, record in numbered:
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(rows) >= MAX_ROWS:
-            raise ImportFileError(
-                _("The file has more than %(limit)d rows. Split it into smaller files.") % {"limit": MAX_ROWS}
-            )
-        padded = list(record) + [""] * (len(header) - len(record))
-        rows.append((number, {column: padded[i] for i, column in enumerate(header) if column}))
-    return ParsedFile(columns=header, rows=rows)
+        table = read_table(content, filename, UPLOAD_LIMITS)
+        header = [column.lower() for column in table.header]
+        rows = []
+        for number, record in table.rows:
+            padded = list(record) + [""] * (len(header) - len(record))
+            rows.append((number, {column: padded[i] for i, column in enumerate(header) if column}))
+    except UploadError as error:
+        raise ImportFileError(str(error)) from None
+    return _check_columns(ParsedFile(columns=header, rows=rows))
 
 
 def _check_columns(parsed: ParsedFile) -> ParsedFile:

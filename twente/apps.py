@@ -7,3 +7,6 @@ class TwenteConfig(AppConfig):
 
     name = "twente"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from twente import checks  # noqa: F401  (registers the deploy checks)

@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from twente.core.headers import add_static_headers
 from twente.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -37,6 +38,12 @@ if not ALLOWED_HOSTS:
         "comma-separated (for example portal.example.nl)."
     )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+# Behind a TLS-terminating reverse proxy: trust X-Forwarded-Proto and -Host, and read
+# the visitor's address from X-Forwarded-For as far as DJANGO_TRUSTED_PROXIES proxies
+# (one by default) append to it; a client's own entries before that are ignored.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXIES", 1) if BEHIND_PROXY else 0
 
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before it.
@@ -63,10 +70,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files get these too.
+    "twente.core.middleware.SecurityHeadersMiddleware",
+    "twente.core.middleware.HttpMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the locale, so its 503 page is in the visitor's language.
+    "twente.core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -107,6 +119,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that is down or hangs gives an answer in seconds, never a stuck worker:
+# connecting gives up after DJANGO_DB_CONNECT_TIMEOUT seconds, PostgreSQL ends a
+# statement after DJANGO_DB_STATEMENT_TIMEOUT seconds (0: no limit; manage.py commands
+# such as migrate default to 0), and a request whose database stops answering
+# altogether is cut off after its request timeout and answered with a 503 page.
+DATABASE_CONNECT_TIMEOUT = env_int("DJANGO_DB_CONNECT_TIMEOUT", 3)
+DATABASE_STATEMENT_TIMEOUT = env_int("DJANGO_DB_STATEMENT_TIMEOUT", 10)
+DATABASE_REQUEST_TIMEOUT = env_int("DJANGO_DB_REQUEST_TIMEOUT", 15)
+DATABASE_STAFF_REQUEST_TIMEOUT = env_int("DJANGO_DB_STAFF_REQUEST_TIMEOUT", 55)
+DATABASE_RETRY_AFTER = 30
+HEALTHZ_TIMEOUT = 2
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=DATABASE_CONNECT_TIMEOUT,
+        options=f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
@@ -132,11 +160,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Admin login guessing: five failures lock the account name and the address for a
-# set time (django-axes would otherwise lock forever after three).
+# Admin login guessing (see twente.core.lockout): five failures lock the pair of account
+# name and address, twenty lock an address across accounts, for a set time that further
+# attempts do not extend (django-axes would otherwise lock forever after three, lock
+# every account of an address, and restart the time on each attempt).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "twente.core.lockout.AccountAndAddressHandler"
+AXES_CLIENT_IP_CALLABLE = "twente.core.lockout.client_ip"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 
@@ -189,37 +223,89 @@ MAP_TILE_URL = env_str("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")
 
 # Security headers. The portal serves every asset itself, so the policy is strict:
-# no inline scripts or styles anywhere.
+# nothing is allowed unless named, and no inline scripts or styles anywhere.
 SECURE_CSP = {
-    "default-src": [CSP.SELF],
+    "default-src": [CSP.NONE],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:", *([MAP_TILE_URL.split("/{")[0]] if MAP_TILE_URL else [])],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
-    "object-src": [CSP.NONE],
-    "base-uri": [CSP.SELF],
+    "manifest-src": [CSP.SELF],
+    "base-uri": [CSP.NONE],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+# Browser features the portal does not use, turned off for it and anything it embeds.
+PERMISSIONS_POLICY_DISABLED = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "picture-in-picture",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "usb",
+    "xr-spatial-tracking",
+]
+WHITENOISE_ADD_HEADERS_FUNCTION = add_static_headers
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Sessions (only staff sign in): they end when the browser closes, and after
+# DJANGO_SESSION_HOURS at the latest.
+SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_HOURS", 8) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
-    if env_bool("DJANGO_BEHIND_PROXY", False):
+    # HSTS for a year, subdomains included; DJANGO_HSTS_SECONDS=0 turns it off for a
+    # test over plain HTTP. Preloading is a promise browsers keep for months after it
+    # is withdrawn, so it is a decision for the domain's owner: DJANGO_HSTS_PRELOAD=1.
+    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+    if BEHIND_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
         USE_X_FORWARDED_HOST = True
+# The deploy check's advice to preload (W021) is that owner's decision, made above.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# /.well-known/security.txt (RFC 9116): where to report a vulnerability, a mailto: or
+# https: URI. Unset, the file is not served and `check --deploy` says so.
+SECURITY_CONTACT = env_str("DJANGO_SECURITY_CONTACT", "")
+if SECURITY_CONTACT and not SECURITY_CONTACT.startswith(("mailto:", "https://")):
+    raise ImproperlyConfigured(
+        f"DJANGO_SECURITY_CONTACT must be a mailto: or https:// URI, not {SECURITY_CONTACT!r}."
+    )
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_warning": {"()": "twente.core.logs.OneLineWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # A request for a host the portal does not serve: one warning line, no traceback.
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
+            "filters": ["one_line_warning"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+    },
 }

@@ -7,6 +7,7 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-a-secret")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")
+os.environ.setdefault("DJANGO_SECURITY_CONTACT", "mailto:security@example.nl")
 os.environ.pop("REDIS_URL", None)
 
 from twente.settings import *  # noqa: E402,F403

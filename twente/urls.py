@@ -11,6 +11,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path(".well-known/security.txt", views.security_txt, name="security-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
 ]
 

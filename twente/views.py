@@ -1,27 +1,48 @@
 """Site-wide pages that belong to no single app."""
 
-from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+import datetime
+import functools
+import sys
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.defaults import page_not_found as default_page_not_found
 from django.views.generic import TemplateView
 
 from twente import pages
+from twente.core import db
+from twente.core.middleware import unavailable_response
+
+
+def answers_options(view):
+    """GET and HEAD, and OPTIONS answered with what is allowed (probes and crawlers
+    send it); every other method 405."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Allow"] = "GET, HEAD, OPTIONS"
+            return response
+        return require_safe(view)(request, *args, **kwargs)
+
+    return wrapper
 
 
 @never_cache
-@require_GET
+@answers_options
 def healthz(request):
-    """For load balancers: the process answers and the database takes one cheap query."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:  # any database failure means: take this instance out of rotation
-        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    """For load balancers (GET or HEAD): the process answers and the database takes one
+    cheap query within HEALTHZ_TIMEOUT seconds, also when it hangs rather than refuses."""
+    if not db.database_answers(settings.HEALTHZ_TIMEOUT):
+        # Take this instance out of rotation until the database answers again.
+        response = JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+        response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER)
+        return response
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
@@ -43,7 +64,7 @@ class HomeView(TemplateView):
         return context
 
 
-@require_GET
+@answers_options
 def robots_txt(request):
     """The public site may be crawled, the admin not; crawlers find every page in the sitemap."""
     from django.urls import reverse
@@ -53,6 +74,24 @@ def robots_txt(request):
         "Allow: /",
         "Disallow: /admin/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@answers_options
+def security_txt(request):
+    """RFC 9116: where to report a vulnerability. Expires is always half a year ahead
+    (the RFC advises less than a year), so the file never goes stale."""
+    if not settings.SECURITY_CONTACT:
+        raise Http404
+    expires = (datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=182)).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+    lines = [
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires.strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: nl, en, de",
+        f"Canonical: {request.build_absolute_uri(request.path)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
@@ -92,6 +131,9 @@ def page_not_found(request, exception):
 @requires_csrf_token
 def server_error(request):
     """The 500 page: rendered without a request context (no database, no context
-    processors), since whatever failed may fail again while rendering."""
+    processors), since whatever failed may fail again while rendering. A database
+    that failed outside a view (in a middleware) gets the 503 page instead."""
+    if isinstance(sys.exc_info()[1], db.DATABASE_ERRORS):
+        return unavailable_response()
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render())

@@ -47,3 +47,9 @@ def test_healthz_answers_ok(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok"}
+
+
+@pytest.mark.django_db
+def test_healthz_answers_head_and_refuses_other_methods(client):
+    assert client.head("/healthz").status_code == 200
+    assert client.post("/healthz").status_code == 405

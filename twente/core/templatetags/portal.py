@@ -10,6 +10,9 @@ from django import template
 from django.utils import formats
 from django.utils.translation import get_language
 
+from twente.core.uploads import PREVIEW_CHARS
+from twente.core.uploads import excerpt as cut_to_excerpt
+
 register = template.Library()
 
 
@@ -49,3 +52,9 @@ def euro(value):
     if language == "nl":
         return f"€\u00a0{figure}"
     return f"€{figure}"
+
+
+@register.filter
+def excerpt(value, limit=PREVIEW_CHARS):
+    """At most a bounded excerpt of a text from an uploaded file (an import preview)."""
+    return cut_to_excerpt(value, int(limit))

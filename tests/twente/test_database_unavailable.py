@@ -1,0 +1,89 @@
+"""The portal with its database down: a translated 503 page with Retry-After on
+public pages, open data and the admin, /healthz 503, and recovery by itself."""
+
+import time
+
+import pytest
+from django.db import connection
+
+from tests.core.test_db_failure import (  # noqa: F401
+    closed_port,
+    needs_postgresql,
+    point_default_database_at,
+    silent_server,
+)
+from tests.core.test_headers import assert_security_headers
+from tests.factories import ProjectFactory
+
+pytestmark = [needs_postgresql, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def database_down(monkeypatch, closed_port):  # noqa: F811
+    """The request's own connection pointed at a port nothing listens on."""
+    connection.close()
+    monkeypatch.setitem(connection.settings_dict, "HOST", "127.0.0.1")
+    monkeypatch.setitem(connection.settings_dict, "PORT", str(closed_port))
+    yield
+    connection.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/nl/", "Tijdelijk niet beschikbaar"),
+        ("/en/projects/", "Temporarily unavailable"),
+        ("/de/projekte/", "Vorübergehend nicht verfügbar"),
+        ("/sitemap.xml", "Tijdelijk niet beschikbaar"),
+    ],
+)
+def test_a_public_page_answers_503_with_a_translated_page(client, database_down, path, words):
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="nl", secure=True)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert words in response.content.decode()
+    assert_security_headers(response)
+
+
+@pytest.mark.parametrize("output_format", ["csv", "json"])
+def test_open_data_answers_503_rather_than_a_cut_off_download(client, database_down, output_format):
+    response = client.get(f"/en/projects/?format={output_format}")
+    assert response.status_code == 503
+    assert not response.streaming
+
+
+def test_the_admin_answers_503_for_a_signed_in_editor(client, admin_user, monkeypatch, closed_port):  # noqa: F811
+    client.force_login(admin_user)
+    connection.close()
+    monkeypatch.setitem(connection.settings_dict, "PORT", str(closed_port))
+    monkeypatch.setitem(connection.settings_dict, "HOST", "127.0.0.1")
+    response = client.get("/admin/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    connection.close()
+
+
+@pytest.mark.parametrize("method", ["get", "head"])
+def test_healthz_answers_503_when_the_database_is_down(client, monkeypatch, closed_port, method):  # noqa: F811
+    point_default_database_at(monkeypatch, closed_port)
+    response = getattr(client, method)("/healthz")
+    assert response.status_code == 503
+
+
+def test_the_portal_recovers_by_itself_when_the_database_returns(client, monkeypatch, closed_port):  # noqa: F811
+    ProjectFactory()
+    connection.close()
+    with monkeypatch.context() as down:
+        down.setitem(connection.settings_dict, "HOST", "127.0.0.1")
+        down.setitem(connection.settings_dict, "PORT", str(closed_port))
+        assert client.get("/en/projects/").status_code == 503
+    assert client.get("/en/projects/").status_code == 200
+    assert client.get("/healthz").status_code == 200
+
+
+def test_healthz_answers_503_within_3_seconds_when_the_database_hangs(client, monkeypatch, silent_server):  # noqa: F811
+    point_default_database_at(monkeypatch, silent_server)
+    start = time.monotonic()
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert time.monotonic() - start < 3

@@ -1,0 +1,80 @@
+"""Middleware of the base layer: answers for a database that fails, and the HTTP
+methods and headers every response gets. Each concern is its own class, so the
+settings list says what runs in which order."""
+
+import logging
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.template import loader
+
+from twente.core import db, headers
+
+logger = logging.getLogger("twente.database")
+
+ADMIN_PREFIX = "/admin/"
+
+
+def unavailable_response():
+    """The translated "temporarily unavailable" page: a plain template rendered without
+    a request context, so it needs no database (nor anything else that may be down)."""
+    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A request whose database is down, or does not answer within its time, gets the
+    503 page with Retry-After instead of a 500 or a worker that waits for ever.
+
+    Public requests get `DATABASE_REQUEST_TIMEOUT` seconds of database time, staff
+    requests in the admin (imports, bulk actions) `DATABASE_STAFF_REQUEST_TIMEOUT`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        staff = request.path_info.startswith(ADMIN_PREFIX)
+        seconds = settings.DATABASE_STAFF_REQUEST_TIMEOUT if staff else settings.DATABASE_REQUEST_TIMEOUT
+        with db.deadline(seconds):
+            return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, db.DATABASE_ERRORS):
+            # One line, no traceback: an outage would otherwise flood the log.
+            logger.warning("Database unavailable for %s %s: %s", request.method, request.path, exception)
+            return unavailable_response()
+        return None
+
+
+class SecurityHeadersMiddleware:
+    """The headers Django's SecurityMiddleware does not set: Permissions-Policy (every
+    browser feature the portal does not use turned off) and Cross-Origin-Resource-
+    Policy (same-origin unless a view says otherwise, as public open data does)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.headers = headers.extra_headers()
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        for name, value in self.headers.items():
+            response.headers.setdefault(name, value)
+        return response
+
+
+class HttpMethodsMiddleware:
+    """TRACE, TRACK and CONNECT are refused everywhere (405): no page needs them and
+    TRACE echoes a request back, which some views (sitemap, feeds) would otherwise do."""
+
+    REFUSED = {"TRACE", "TRACK", "CONNECT"}
+    ALLOWED = "GET, HEAD, OPTIONS, POST"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in self.REFUSED:
+            return HttpResponseNotAllowed(self.ALLOWED.split(", "))
+        return self.get_response(request)
