@@ -477,7 +477,8 @@ def test_municipality_page_shows_the_latest_twenty_projects_and_the_total(client
         ProjectFactory(district=district, start_date=datetime.date(1990, 1, 1))
     both = ProjectFactory(municipalities=[enschede], district=district, start_date=datetime.date(1980, 1, 1))
     Participation.objects.create(project=both, municipality=enschede)
-    Participation.objects.create(project=ProjectFactory(start_date=datetime.date(2030, 1, 1)), municipality=enschede)
+    newest = ProjectFactory(start_date=datetime.date(2030, 1, 1))
+    Participation.objects.create(project=newest, municipality=enschede)
     ProjectFactory(municipalities=[enschede], publication_state="draft")
     ProjectFactory()  # elsewhere
 
