@@ -50,7 +50,14 @@ ACTIONS = [
     ("Slimme", "Smart", "Intelligente"),
 ]
 PLACES = ["Enschede", "Hengelo", "Almelo", "Münster", "Osnabrück", "Gronau", "Oldenzaal", "Nordhorn"]
-PARTNER_WORDS = ["Stadtwerke", "Hochschule", "Technologiezentrum", "Kennisinstituut", "Innovatiehuis", "Netzwerk"]
+PARTNER_WORDS = [
+    "Stadtwerke",
+    "Hochschule",
+    "Technologiezentrum",
+    "Kennisinstituut",
+    "Innovatiehuis",
+    "Netzwerk",
+]
 FIRST_NAMES = ["Anna", "Jürgen", "Sanne", "Lukas", "Femke", "Sören", "Daan", "Zoë", "Björn", "Maël"]
 LAST_NAMES = ["de Vries", "Müller", "Jansen", "Groß", "Bakker", "Schäfer", "Visser", "Weiß", "Smit", "Köhler"]
 
@@ -114,7 +121,10 @@ def generate(*, projects, partners, contacts, seed, out=print):
         municipalities = list(Municipality.objects.published().order_by("pk"))
         districts = list(InnovationDistrict.objects.published().order_by("pk"))
         programmes = list(FundingProgramme.objects.order_by("pk")) + FundingProgramme.objects.bulk_create(
-            FundingProgramme(slug=f"{PREFIX}programme-{n}", **_translated("name", [f"Programma {n}", f"Programme {n}", f"Programm {n}"]))
+            FundingProgramme(
+                slug=f"{PREFIX}programme-{n}",
+                **_translated("name", [f"Programma {n}", f"Programme {n}", f"Programm {n}"]),
+            )
             for n in range(8)
         )
 
@@ -126,7 +136,7 @@ def generate(*, projects, partners, contacts, seed, out=print):
                 Partner(
                     slug=f"{PREFIX}partner-{n}",
                     **_translated("name", [name, name, name]),
-                    **_translated("summary", [f"Partner uit {place}.", f"Partner from {place}.", f"Partner aus {place}."]),
+                    **_translated("summary", [f"Uit {place}.", f"From {place}.", f"Aus {place}."]),
                     kind=rng.choice(PartnerKind.values),
                     country=rng.choice((Country.NETHERLANDS, Country.GERMANY)),
                     city=place,
@@ -172,20 +182,20 @@ def generate(*, projects, partners, contacts, seed, out=print):
         for project in project_rows:
             for theme in rng.sample(themes, k=min(len(themes), rng.randint(1, 3))):
                 theme_links.append(Project.themes.through(project_id=project.pk, theme_id=theme.pk))
-            for municipality in {id(m): m for m in rng.choices(municipalities, weights, k=rng.randint(1, 2))}.values():
-                place_links.append(Project.municipalities.through(project_id=project.pk, municipality_id=municipality.pk))
+            places = {m.pk for m in rng.choices(municipalities, weights, k=rng.randint(1, 2))}
+            place_link = Project.municipalities.through
+            place_links.extend(place_link(project_id=project.pk, municipality_id=pk) for pk in sorted(places))
             members = rng.sample(partner_rows, k=min(len(partner_rows), rng.randint(1, 4)))
             for index, partner in enumerate(members):
                 role = ParticipantRole.LEAD if index == 0 else ParticipantRole.PARTNER
                 participations.append(Participation(project=project, partner=partner, role=role))
             if rng.random() < 0.2:
-                participations.append(
-                    Participation(project=project, municipality=rng.choice(municipalities), role=ParticipantRole.PARTNER)
-                )
+                municipality = rng.choice(municipalities)
+                participations.append(Participation(project=project, municipality=municipality))
         Project.themes.through.objects.bulk_create(theme_links, batch_size=BATCH)
         Project.municipalities.through.objects.bulk_create(place_links, batch_size=BATCH)
         Participation.objects.bulk_create(participations, batch_size=BATCH)
-        out(f"participants: {len(participations)}, theme links: {len(theme_links)}, places: {len(place_links)}")
+        out(f"participants: {len(participations)}, themes: {len(theme_links)}, places: {len(place_links)}")
 
         contact_rows = []
         for n in range(contacts):

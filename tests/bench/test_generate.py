@@ -10,7 +10,8 @@ pytestmark = pytest.mark.django_db
 
 
 def generated_titles():
-    return list(Project.objects.filter(slug__startswith=PREFIX).order_by("slug").values_list("title_de", flat=True))
+    generated = Project.objects.filter(slug__startswith=PREFIX).order_by("slug")
+    return list(generated.values_list("title_de", flat=True))
 
 
 def test_generates_the_sizes_asked_for_with_every_relation():
