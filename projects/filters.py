@@ -3,13 +3,17 @@
 import django_filters
 from django import forms
 from django.conf import settings
+from django.db import connection
 from django.db.models import F, Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
-from projects.models import FundingProgramme, Participation, ProjectStatus
+from projects.models import FundingProgramme, Participation, Project, ProjectStatus
 from regions.models import Country, InnovationDistrict, Municipality, Theme
+from twente.core.db import fold_accents
 from twente.core.listing import FilterForm, translated
+from twente.core.search_vectors import StoredSearch
 
 TEXT_MAX_LENGTH = 200
 # Plausible bounds: they turn a mistyped figure into a message instead of a query.
@@ -135,9 +139,16 @@ class ProjectFilter(django_filters.FilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
+        """On PostgreSQL the stored, indexed vectors of the active language (the words of
+        title, summary and description, stemmed, accents ignored) or a title containing
+        the text; elsewhere the title or summary containing it."""
         value = value.strip()
         if not value:
             return queryset
+        if connection.vendor == "postgresql":
+            language = translation.get_language() or settings.LANGUAGE_CODE
+            stored = StoredSearch(Project, "title", fold_accents(value), language)
+            return queryset.filter(stored.matches(typos=False))
         return queryset.alias(_title=translated("title"), _summary=translated("summary")).filter(
             Q(_title__icontains=value) | Q(_summary__icontains=value)
         )
