@@ -1,12 +1,14 @@
 """The partner list (filtered, with open data) and the partner page."""
 
 from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from partners.filters import PartnerFilter
 from partners.models import Contact, Partner, RelationshipKind
-from twente.core.listing import FilteredListView
+from twente.core.listing import FilteredListView, LatestExcerpt
 from twente.core.models import PublicationState
 from twente.core.opendata import LINK_AND_PLACE_COLUMNS, OpenDataColumn
 from twente.core.preview import PreviewableDetailView
@@ -38,19 +40,19 @@ def describe_relationship(relationship):
     return phrase
 
 
-def published_projects_of(model):
-    """Participations in published projects, for a partner's page and open data.
+def latest_participations_of(partner):
+    """The partner's newest participations in published projects, and their number.
 
     partners may not import projects: the Participation model is reached through the
     reverse relation instead."""
-    participation = model.participations.rel.related_model
-    return Prefetch(
-        "participations",
-        queryset=participation.objects.filter(project__publication_state=PUBLISHED)
+    participation = Partner.participations.rel.related_model
+    participations = (
+        participation.objects.filter(partner=partner, project__publication_state=PUBLISHED)
         .select_related("project")
-        .order_by("-project__start_date", "project__slug"),
-        to_attr="published_participations",
+        .order_by("-project__start_date", "-project__pk")
     )
+    list_url = f"{reverse('projects:project-list')}?{urlencode({'partner': partner.slug})}"
+    return LatestExcerpt(participations, list_url=list_url)
 
 
 def _relationships(partner, request):
@@ -102,7 +104,6 @@ class PartnerDetailView(PreviewableDetailView):
             super()
             .get_public_queryset()
             .prefetch_related(
-                published_projects_of(Partner),
                 Prefetch("contacts", queryset=Contact.objects.public(), to_attr="public_contacts"),
             )
         )
@@ -117,7 +118,7 @@ class PartnerDetailView(PreviewableDetailView):
         # Drafts stay off the public page: filtered here from the prefetched rows.
         context["networks"] = [m for m in partner.memberships.all() if m.network.is_published]
         context["members"] = [m for m in partner.members.all() if m.member.is_published]
-        context["participations"] = partner.published_participations
+        context["participations"] = latest_participations_of(partner)
         context["contacts"] = partner.public_contacts
         context["located_in"] = (
             partner.located_in if partner.located_in and partner.located_in.is_published else None

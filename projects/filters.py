@@ -2,13 +2,18 @@
 
 import django_filters
 from django import forms
+from django.conf import settings
+from django.db import connection
 from django.db.models import F, Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
-from projects.models import FundingProgramme, ProjectStatus
-from regions.models import Country, Municipality, Theme
+from projects.models import FundingProgramme, Participation, Project, ProjectStatus
+from regions.models import Country, InnovationDistrict, Municipality, Theme
+from twente.core.db import fold_accents
 from twente.core.listing import FilterForm, translated
+from twente.core.search_vectors import StoredSearch
 
 TEXT_MAX_LENGTH = 200
 # Plausible bounds: they turn a mistyped figure into a message instead of a query.
@@ -73,13 +78,17 @@ class ProjectFilter(django_filters.FilterSet):
         method="filter_municipality",
         empty_label=_("All"),
     )
-    partner = django_filters.ModelChoiceFilter(
-        label=_("Participating organisation"),
-        field_name="participations__partner",
+    # A text field, not a choice: with thousands of partners a <select> would be a
+    # page of options. It matches a partner's name in any language, or its slug (the
+    # partner page links the list with it).
+    partner = django_filters.CharFilter(
+        label=_("Participating organisation (name)"), method="filter_partner", max_length=TEXT_MAX_LENGTH
+    )
+    district = django_filters.ModelChoiceFilter(
+        label=_("Innovation district"),
         to_field_name="slug",
-        queryset=Partner.objects.published(),
+        queryset=InnovationDistrict.objects.published(),
         empty_label=_("All"),
-        distinct=True,
     )
     partner_country = django_filters.ChoiceFilter(
         label=_("Country of a participant"),
@@ -130,16 +139,36 @@ class ProjectFilter(django_filters.FilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
+        """On PostgreSQL the stored, indexed vectors of the active language (the words of
+        title, summary and description, stemmed, accents ignored) or a title containing
+        the text; elsewhere the title or summary containing it."""
         value = value.strip()
         if not value:
             return queryset
+        if connection.vendor == "postgresql":
+            language = translation.get_language() or settings.LANGUAGE_CODE
+            stored = StoredSearch(Project, "title", fold_accents(value), language)
+            return queryset.filter(stored.matches(typos=False))
         return queryset.alias(_title=translated("title"), _summary=translated("summary")).filter(
             Q(_title__icontains=value) | Q(_summary__icontains=value)
         )
 
     def filter_municipality(self, queryset, name, value):
-        """Projects placed in the municipality, directly or through their district."""
-        return queryset.filter(Q(municipalities=value) | Q(district__municipality=value)).distinct()
+        """Projects placed in the municipality, directly or through their district, or
+        in which it takes part (what the municipality's page counts)."""
+        return queryset.filter(
+            Q(municipalities=value) | Q(district__municipality=value) | Q(participations__municipality=value)
+        ).distinct()
+
+    def filter_partner(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        names = Q(slug=value)
+        for code, _language in settings.LANGUAGES:
+            names |= Q(**{f"name_{code}__icontains": value})
+        partners = Partner.objects.published().filter(names).values("pk")
+        return queryset.filter(pk__in=Participation.objects.filter(partner__in=partners).values("project"))
 
     @staticmethod
     def sort_by(queryset, name, value):

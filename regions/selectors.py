@@ -6,9 +6,12 @@ InnovationDistrict, so the import rule holds and each page still has one named
 queryset that prefetches everything it shows.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from regions.models import InnovationDistrict, Municipality
+from twente.core.listing import LatestExcerpt
 from twente.core.models import PublicationState
 
 
@@ -18,26 +21,14 @@ def _related_model(model, relation):
 
 def municipality_page_queryset():
     """The municipality page: regions, districts with clusters (from `for_detail`),
-    plus its published EU projects (located there or taking part), its partner ties,
-    the partners located in it, the networks it belongs to and its public contacts."""
-    project = _related_model(Municipality, "projects")
-    participation = _related_model(Municipality, "participations")
+    plus its partner ties, the partners located in it, the networks it belongs to and
+    its public contacts. Its projects are an excerpt: `latest_projects_of`."""
     relationship = _related_model(Municipality, "partner_relationships")
     partner = _related_model(Municipality, "partners_located")
     membership = _related_model(Municipality, "memberships")
     contact = _related_model(Municipality, "contacts")
     published = PublicationState.PUBLISHED
     return Municipality.objects.for_detail().prefetch_related(
-        Prefetch(
-            "projects",
-            queryset=project.objects.published().select_related("programme").order_by("-start_date", "pk"),
-        ),
-        Prefetch(
-            "participations",
-            queryset=participation.objects.filter(project__publication_state=published).select_related(
-                "project", "project__programme"
-            ),
-        ),
         Prefetch(
             "partner_relationships",
             queryset=relationship.objects.filter(partner__publication_state=published).select_related(
@@ -56,30 +47,44 @@ def municipality_page_queryset():
 
 
 def district_page_queryset():
-    """The district page: its municipality, clusters and the published projects located in it."""
-    project = _related_model(InnovationDistrict, "projects")
-    return (
-        InnovationDistrict.objects.published()
-        .select_related("municipality")
+    """The district page: its municipality and clusters; its projects: `latest_projects_in`."""
+    return InnovationDistrict.objects.published().select_related("municipality").prefetch_related("clusters")
+
+
+def _project_list_url(**filters):
+    return f"{reverse('projects:project-list')}?{urlencode(filters)}"
+
+
+def _newest_projects(model):
+    project = _related_model(model, "projects")
+    return project.objects.published().select_related("programme").order_by("-start_date", "-pk")
+
+
+def latest_projects_of(municipality):
+    """The municipality's newest published projects (placed there, directly or through
+    a district, or taking part), each with the role the municipality plays in it, and
+    their number: what the project list filtered to the municipality shows."""
+    participation = _related_model(Municipality, "participations")
+    projects = (
+        _newest_projects(Municipality)
+        .filter(
+            Q(municipalities=municipality)
+            | Q(district__municipality=municipality)
+            | Q(participations__municipality=municipality)
+        )
+        .distinct()
         .prefetch_related(
-            "clusters",
             Prefetch(
-                "projects",
-                queryset=project.objects.published()
-                .select_related("programme")
-                .order_by("-start_date", "pk"),
-            ),
+                "participations",
+                queryset=participation.objects.filter(municipality=municipality),
+                to_attr="municipality_roles",
+            )
         )
     )
+    return LatestExcerpt(projects, list_url=_project_list_url(municipality=municipality.slug))
 
 
-def projects_of(municipality):
-    """The municipality's published projects, located there or taking part, each
-    once, with the role it plays when it takes part (from the prefetched rows)."""
-    roles = {p.project_id: p for p in municipality.participations.all()}
-    projects = {project.pk: project for project in municipality.projects.all()}
-    for participation in roles.values():
-        projects.setdefault(participation.project_id, participation.project)
-    rows = [{"project": project, "participation": roles.get(pk)} for pk, project in projects.items()]
-    rows.sort(key=lambda row: str(row["project"]).lower())
-    return rows
+def latest_projects_in(district):
+    """The district's newest published projects and their number."""
+    projects = _newest_projects(InnovationDistrict).filter(district=district)
+    return LatestExcerpt(projects, list_url=_project_list_url(district=district.slug))

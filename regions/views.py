@@ -41,7 +41,7 @@ class MunicipalityDetailView(PreviewableDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["project_rows"] = selectors.projects_of(self.object)
+        context["projects"] = selectors.latest_projects_of(self.object)
         return context
 
 
@@ -78,3 +78,8 @@ class DistrictDetailView(PreviewableDetailView):
 
     def get_public_queryset(self):
         return selectors.district_page_queryset()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["projects"] = selectors.latest_projects_in(self.object)
+        return context

@@ -1,7 +1,9 @@
 """Site search: one box in the header, results from every section, published items only.
 
 PostgreSQL ranks full-text matches in the active language's configuration (title
-weighted highest) and adds trigram similarity on the title for typing errors; SQLite
+weighted highest) and adds trigram similarity on the title for typing errors, over
+vectors and a title index the database stores and keeps current
+(twente.core.search_vectors), so a search costs index lookups at any size; SQLite
 matches every word of the query as a substring. Both compare accent-free text, so
 "Munster" finds Münster and "Osnabruck" finds Osnabrück.
 
@@ -16,15 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    TrigramSimilarity,
-    TrigramWordSimilarity,
-)
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Q, TextField, Value, When, Window
+from django.db.models import Case, Count, ExpressionWrapper, F, FloatField, Q, TextField, Value, When, Window
 from django.db.models.expressions import Func
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language, gettext
@@ -35,12 +30,11 @@ from partners.models import Partner
 from projects.models import Project
 from regions.models import InnovationDistrict, Municipality
 from twente.core.db import fold_accents
+from twente.core.search_vectors import StoredSearch, language_chain
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 RESULTS_PER_KIND = 20
-TRIGRAM_THRESHOLD = 0.5
-SEARCH_CONFIGS = {"nl": "dutch", "en": "english", "de": "german"}
 
 
 @dataclass(frozen=True)
@@ -92,15 +86,9 @@ def clean_query(raw):
     return text, None
 
 
-def _language_chain(language):
-    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
-    chain = [language, *fallbacks.get(language, fallbacks["default"])]
-    return [code for code in dict.fromkeys(chain) if code in dict(settings.LANGUAGES)]
-
-
 def _displayed(field, language):
     """The text a visitor reads: the active language's value, else its fallbacks'."""
-    values = [NullIf(F(f"{field}_{code}"), Value("")) for code in _language_chain(language)]
+    values = [NullIf(F(f"{field}_{code}"), Value("")) for code in language_chain(language)]
     return Coalesce(*values, Value(""), output_field=TextField())
 
 
@@ -113,30 +101,18 @@ def _other_titles(section, language):
 
 
 def _postgres_search(queryset, section, query, language):
-    config = SEARCH_CONFIGS.get(language, "simple")
-    title = _unaccent(_displayed(section.title_field, language))
-    vector = (
-        SearchVector(title, config=config, weight="A")
-        + SearchVector(_unaccent(_displayed("summary", language)), config=config, weight="B")
-        + SearchVector(_unaccent(_displayed("description", language)), config=config, weight="C")
-        + SearchVector(*[_unaccent(f) for f in _other_titles(section, language)], config=config, weight="D")
-    )
-    search_query = SearchQuery(query, config=config, search_type="websearch")
+    """Over the stored, indexed vectors and title of the active language."""
+    stored = StoredSearch(section.model, section.title_field, query, language)
     return (
-        queryset.annotate(
-            search_document=vector,
-            search_title=title,
-            rank=SearchRank(vector, search_query),
-            similarity=TrigramWordSimilarity(Value(query), title),
-            # Whole-title similarity: "Münster" itself before "University of Münster".
-            closeness=TrigramSimilarity(title, Value(query)),
+        queryset.filter(stored.matches())
+        .annotate(
+            search_title=stored.title_expression(),
+            score=ExpressionWrapper(
+                # Whole-title similarity: "Münster" itself before "University of Münster".
+                stored.rank() + stored.word_similarity() + stored.similarity(),
+                output_field=FloatField(),
+            ),
         )
-        .filter(
-            Q(search_document=search_query)
-            | Q(similarity__gte=TRIGRAM_THRESHOLD)
-            | Q(search_title__icontains=query)
-        )
-        .annotate(score=F("rank") + F("similarity") + F("closeness"))
         .order_by("-score", "search_title")
     )
 

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached anonymous page is answered before the rest of the stack runs, with
+    # the headers the whole stack gave it when it was built (twente/core/cache.py).
+    "twente.core.cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so static files get these too.
     "twente.core.middleware.SecurityHeadersMiddleware",
@@ -148,6 +151,16 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The anonymous page cache (twente/core/cache.py): how long a page is kept at most,
+# how long a CDN or caching proxy may keep it (browsers always revalidate, which the
+# ETag makes cheap), and the apps whose every write invalidates all cached pages.
+# Without REDIS_URL each server process has its own cache and counter: a change made in
+# one process (or a management command) reaches the others only when their entries
+# expire, so production sets REDIS_URL.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 30)
+PAGE_CACHE_SHARED_SECONDS = env_int("PAGE_CACHE_SHARED_SECONDS", 60)
+PUBLIC_CONTENT_APPS = ("regions", "partners", "projects")
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

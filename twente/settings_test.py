@@ -18,3 +18,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Serve static files from the finders, as in development: no collectstatic for tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests never commit, so the page cache would never learn of their writes: it is off,
+# and its own tests (tests/core/test_cache.py) switch it on and commit.
+PAGE_CACHE_SECONDS = 0

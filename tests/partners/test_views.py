@@ -293,6 +293,8 @@ class TestPartnerDetail:
                 ParticipationFactory(partner=partner)
                 ContactFactory(partner=partner, is_public=True)
                 Membership.objects.create(network=partner, member_partner=PartnerFactory())
-            with django_assert_num_queries(6):
+            with django_assert_num_queries(7):
                 response = client.get("/en/partners/busy/")
-            assert len(response.context["participations"]) == rows
+            # The latest 20 projects, with the number of all of them.
+            assert len(response.context["participations"].items) == min(rows, 20)
+            assert response.context["participations"].total == rows

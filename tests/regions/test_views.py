@@ -1,5 +1,6 @@
 """Municipality and innovation-district pages as a visitor sees them."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -406,7 +407,7 @@ def test_municipality_list_query_count_does_not_grow(client, django_assert_num_q
     make_municipalities(190, region=region)
     with django_assert_num_queries(5):
         response = client.get(url)
-    assert response.context["paginator"].count == 200
+    assert response.context["result_count"] == 200
 
 
 def test_municipality_page_query_count_does_not_grow(client, enschede, django_assert_num_queries):
@@ -427,10 +428,10 @@ def test_municipality_page_query_count_does_not_grow(client, enschede, django_as
 
     add_related(2)
     url = reverse_detail("municipality", "enschede")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         client.get(url)
     add_related(20)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         client.get(url)
 
 
@@ -460,8 +461,44 @@ def test_district_page_query_count_does_not_grow(client, enschede, django_assert
             ProjectFactory(district=district)
 
     add(2)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         client.get(reverse_detail("district", "k"))
     add(30)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         client.get(reverse_detail("district", "k"))
+
+
+def test_municipality_page_shows_the_latest_twenty_projects_and_the_total(client, enschede):
+    """Placed there, through a district, or taking part: each counted once."""
+    district = InnovationDistrictFactory(municipality=enschede)
+    for year in range(2000, 2015):
+        ProjectFactory(municipalities=[enschede], start_date=datetime.date(year, 1, 1))
+    for _ in range(5):
+        ProjectFactory(district=district, start_date=datetime.date(1990, 1, 1))
+    both = ProjectFactory(municipalities=[enschede], district=district, start_date=datetime.date(1980, 1, 1))
+    Participation.objects.create(project=both, municipality=enschede)
+    newest = ProjectFactory(start_date=datetime.date(2030, 1, 1))
+    Participation.objects.create(project=newest, municipality=enschede)
+    ProjectFactory(municipalities=[enschede], publication_state="draft")
+    ProjectFactory()  # elsewhere
+
+    response = client.get(reverse_detail("municipality", "enschede"))
+    excerpt = response.context["projects"]
+    assert len(excerpt.items) == 20
+    assert excerpt.total == 22
+    assert excerpt.items[0].start_date == datetime.date(2030, 1, 1)
+    assert excerpt.items[0].municipality_roles[0].municipality == enschede
+    assert "The latest 20 of 22 projects." in response.text
+    listed = client.get(excerpt.list_url)
+    assert listed.context["result_count"] == 22
+
+
+def test_district_page_shows_the_latest_twenty_projects_and_the_total(client, enschede):
+    district = InnovationDistrictFactory(slug="big", municipality=enschede)
+    for _ in range(23):
+        ProjectFactory(district=district)
+    ProjectFactory(district=district, publication_state="draft")
+    response = client.get(reverse_detail("district", "big"))
+    excerpt = response.context["projects"]
+    assert (len(excerpt.items), excerpt.total) == (20, 23)
+    assert client.get(excerpt.list_url).context["result_count"] == 23

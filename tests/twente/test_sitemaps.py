@@ -6,21 +6,42 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from projects.models import Project
 from tests.factories import InnovationDistrictFactory, MunicipalityFactory, PartnerFactory, ProjectFactory
 from twente.core.models import PublicationState
+from twente.sitemaps import ProjectSitemap
 
 pytestmark = pytest.mark.django_db
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
 
-def sitemap_entries(client):
-    response = client.get("/sitemap.xml")
+def parsed(client, url):
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)  # noqa: S314 (the portal's own response)
+    return ET.fromstring(response.content)  # noqa: S314 (the portal's own response)
+
+
+def section_pages(client):
+    """The sitemap pages /sitemap.xml names (an index of sections)."""
+    index = parsed(client, "/sitemap.xml")
+    return [
+        (sitemap.find("sm:loc", NS).text, getattr(sitemap.find("sm:lastmod", NS), "text", None))
+        for sitemap in index.findall("sm:sitemap", NS)
+    ]
+
+
+def sitemap_entries(client):
     entries = {}
-    for url in root.findall("sm:url", NS):
+    for location, _lastmod in section_pages(client):
+        entries.update(page_entries(client, location))
+    return entries
+
+
+def page_entries(client, location):
+    entries = {}
+    for url in parsed(client, location.removeprefix("http://testserver")).findall("sm:url", NS):
         loc = url.find("sm:loc", NS).text
         entries[loc] = {
             "lastmod": getattr(url.find("sm:lastmod", NS), "text", None),
@@ -84,12 +105,44 @@ def test_drafts_and_withdrawn_items_are_not_listed(client):
 
 
 def test_sitemap_query_count_is_fixed(client, django_assert_num_queries):
-    for _number in range(5):
-        ProjectFactory()
-        PartnerFactory()
-    # One query per model's sitemap, however many items.
-    with django_assert_num_queries(4):
-        client.get("/sitemap.xml")
+    """The index counts each section's pages and asks for its latest change (an
+    aggregate, not every item's date); a page is one query for its items."""
+    for rows in (5, 40):
+        while Project.objects.count() < rows:
+            ProjectFactory()
+            PartnerFactory()
+        with django_assert_num_queries(12):
+            client.get("/sitemap.xml")
+        with django_assert_num_queries(1):
+            client.get("/sitemap-projects.xml")
+
+
+def test_large_sections_are_split_into_pages(client, monkeypatch):
+    monkeypatch.setattr(ProjectSitemap, "limit", 9)  # URLs: three projects in three languages
+    projects = [ProjectFactory() for _ in range(7)]
+    project_pages = [location for location, _lastmod in section_pages(client) if "projects" in location]
+    assert project_pages == [
+        "http://testserver/sitemap-projects.xml",
+        "http://testserver/sitemap-projects.xml?p=2",
+        "http://testserver/sitemap-projects.xml?p=3",
+    ]
+    listed = {}
+    for location in project_pages:
+        listed.update(page_entries(client, location))
+    assert len(listed) == 7 * 3
+    assert all(absolute(project, "en") in listed for project in projects)
+
+
+def test_index_and_list_pages_carry_the_latest_change(client):
+    ProjectFactory()
+    newest = PartnerFactory()
+    lastmods = dict(section_pages(client))
+    assert lastmods["http://testserver/sitemap-partners.xml"].startswith(newest.updated_at.date().isoformat())
+    entries = sitemap_entries(client)
+    assert entries[absolute("partners:partner-list", "en")]["lastmod"].startswith(
+        newest.updated_at.date().isoformat()
+    )
+    assert entries[absolute("about", "en")]["lastmod"] is None
 
 
 def test_robots_txt_allows_the_site_hides_the_admin_and_names_the_sitemap(client):

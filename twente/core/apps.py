@@ -8,6 +8,8 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from twente.core.db import connect_signals
+        from twente.core import cache, db
 
-        connect_signals()
+        db.connect_signals()
+        # Every save path of public content invalidates the page cache (see cache.py).
+        cache.connect_signals()

@@ -146,3 +146,28 @@ class FilteredListView(ListView):
         context["page_notice"] = getattr(self, "page_notice", None)
         context["open_data_links"] = self.open_data_links()
         return context
+
+
+LATEST_LIMIT = 20
+
+
+class LatestExcerpt:
+    """The newest items of a possibly long related list, and how many there are in all:
+    what a detail page shows instead of every related item (two queries, whatever the
+    number), with a link to the full list filtered to them."""
+
+    def __init__(self, queryset, *, list_url, limit=LATEST_LIMIT):
+        self.items = list(queryset[:limit])
+        # Always counted, so the page takes the same queries with 5 items as with 5,000.
+        self.total = queryset.order_by().count()
+        self.list_url = list_url
+
+    @property
+    def is_partial(self):
+        return self.total > len(self.items)
+
+    def __bool__(self):
+        return bool(self.items)
+
+    def __iter__(self):
+        return iter(self.items)

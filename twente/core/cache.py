@@ -1,0 +1,207 @@
+"""The anonymous page cache and the site-wide generation counter that invalidates it.
+
+A public page an anonymous visitor asks for is kept in the default cache (Redis when
+`REDIS_URL` is set) under its scheme, host and full path with query string, so each
+language and each filter combination is its own entry. Every entry records the
+generation it was built in; `public_content_changed()` moves the generation on, and
+from then on every older entry counts as missing. Nothing has to know which pages
+show what: any change to public content invalidates them all, which at the portal's
+rate of edits costs one rebuild per page.
+
+The generation moves on:
+- after the commit of every save, delete and many-to-many change of a model in the
+  apps named by `PUBLIC_CONTENT_APPS` (signals connected in the core app's `ready()`,
+  so admin saves, services, revert, management commands and data imports are all
+  covered; one bump per transaction, however many rows it writes);
+- after `migrate` (a deploy may change what pages show);
+- when code writes without signals (`bulk_create`, `bulk_update`, `QuerySet.update`,
+  raw SQL): it must call `public_content_changed()` itself.
+
+Who never sees or fills the cache: any request carrying a session or messages cookie
+(so staff, previews and anyone who logged in), any request with an `Authorization`
+header, anything but GET and HEAD. A response is stored only when it is a complete
+200 page, sets no cookie, is not marked private or no-store, did not use the CSRF
+token or the CSP nonce, and is HTML, XML or JSON: so a stored page carries no secret
+or nonce of the request that built it. Those pages, and only those, are also gzipped.
+"""
+
+import gzip
+import hashlib
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+from django.utils.http import parse_etags
+
+GENERATION_KEY = "public-content-generation"
+PAGE_KEY_PREFIX = "public-page"
+CACHEABLE_TYPES = ("text/html", "application/xml", "text/xml", "application/atom+xml", "application/json")
+MIN_GZIP_BYTES = 200
+
+
+def current_generation():
+    return cache.get(GENERATION_KEY, 0)
+
+
+def _bump_generation():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no counter yet (new cache, or evicted): start one
+        if not cache.add(GENERATION_KEY, 1, timeout=None):
+            cache.incr(GENERATION_KEY)
+
+
+def public_content_changed(using=DEFAULT_DB_ALIAS):
+    """Every cached public page is out of date: call after any write a page may show.
+
+    Inside a transaction the counter moves on at its commit (never on a rollback), once
+    however often this is called in it; outside one, at once."""
+    connection = connections[using]
+    if not connection.in_atomic_block:
+        _bump_generation()
+        return
+    already_scheduled = any(func is _bump_generation for _sids, func, _robust in connection.run_on_commit)
+    if not already_scheduled:
+        transaction.on_commit(_bump_generation, using=using)
+
+
+def _is_public_content(sender):
+    opts = sender._meta
+    if hasattr(sender, "instance_type"):  # a django-simple-history record of a change
+        return False
+    return opts.app_label in settings.PUBLIC_CONTENT_APPS
+
+
+def _on_write(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    if _is_public_content(sender):
+        public_content_changed(using=using)
+
+
+def _on_m2m_change(sender, instance, action, model, using=DEFAULT_DB_ALIAS, **kwargs):
+    if action.startswith("post_") and (_is_public_content(type(instance)) or _is_public_content(model)):
+        public_content_changed(using=using)
+
+
+def _on_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    _bump_generation()
+
+
+def connect_signals():
+    from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+
+    post_save.connect(_on_write, dispatch_uid="twente-page-cache-save")
+    post_delete.connect(_on_write, dispatch_uid="twente-page-cache-delete")
+    m2m_changed.connect(_on_m2m_change, dispatch_uid="twente-page-cache-m2m")
+    post_migrate.connect(_on_migrate, dispatch_uid="twente-page-cache-migrate")
+
+
+def _may_use_cache(request):
+    if settings.PAGE_CACHE_SECONDS <= 0:  # switched off (the test settings do)
+        return False
+    if request.method not in ("GET", "HEAD"):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:
+        return False
+    return "HTTP_AUTHORIZATION" not in request.META
+
+
+def _page_key(request):
+    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"{PAGE_KEY_PREFIX}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def _may_store(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    if request.META.get("CSRF_COOKIE_USED") or getattr(request, "_csp_nonce", None):
+        return False
+    content_type = response.get("Content-Type", "").split(";")[0].strip()
+    return content_type in CACHEABLE_TYPES
+
+
+def _accepts_gzip(request):
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+
+
+def _not_modified(request, etag):
+    if etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")) or "*" in request.META.get(
+        "HTTP_IF_NONE_MATCH", ""
+    ):
+        response = HttpResponseNotModified()
+        response["ETag"] = etag
+        return response
+    return None
+
+
+class PublicPageCacheMiddleware:
+    """Serves and stores anonymous public pages; first in `MIDDLEWARE`, so a hit skips
+    the rest of the stack and replays the headers the full stack gave the page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _may_use_cache(request):
+            return self.get_response(request)
+        try:
+            key = _page_key(request)
+        except Exception:  # a disallowed host: let the normal stack answer it with a 400
+            return self.get_response(request)
+        values = cache.get_many([GENERATION_KEY, key])
+        generation = values.get(GENERATION_KEY, 0)
+        entry = values.get(key)
+        if entry is not None and entry["generation"] == generation:
+            return self._replay(request, entry, hit=True)
+        response = self.get_response(request)
+        if not _may_store(request, response):
+            return response
+        entry = self._entry(response, generation)
+        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        return self._replay(request, entry, hit=False)
+
+    @staticmethod
+    def _entry(response, generation):
+        body = response.content
+        etag = f'W/"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'
+        compressed = gzip.compress(body, compresslevel=6, mtime=0) if len(body) >= MIN_GZIP_BYTES else None
+        headers = {
+            name: value
+            for name, value in response.items()
+            if name.lower() not in ("content-length", "content-encoding", "etag", "cache-control")
+        }
+        return {
+            "generation": generation,
+            "status": response.status_code,
+            "headers": headers,
+            "body": body,
+            "gzip": compressed,
+            "etag": etag,
+        }
+
+    @staticmethod
+    def _replay(request, entry, *, hit):
+        not_modified = _not_modified(request, entry["etag"])
+        response = not_modified or HttpResponse(status=entry["status"])
+        for name, value in entry["headers"].items():
+            if not_modified is None or name.lower() in ("vary", "last-modified", "expires"):
+                response[name] = value
+        response["ETag"] = entry["etag"]
+        response["Cache-Control"] = f"public, max-age=0, s-maxage={settings.PAGE_CACHE_SHARED_SECONDS}"
+        response["X-Page-Cache"] = "hit" if hit else "miss"
+        patch_vary_headers(response, ["Accept-Encoding"])
+        if not_modified is not None:
+            return not_modified
+        body = entry["body"]
+        if entry["gzip"] is not None and _accepts_gzip(request):
+            body = entry["gzip"]
+            response["Content-Encoding"] = "gzip"
+        response.content = b"" if request.method == "HEAD" else body
+        response["Content-Length"] = str(len(body))
+        return response
