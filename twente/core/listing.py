@@ -50,7 +50,12 @@ class FilterForm(forms.Form):
         super().full_clean()
         for name in self.errors:
             if name in self.fields:
-                attrs = self.fields[name].widget.attrs
+                field = self.fields[name]
+                if getattr(field.widget, "input_type", None) == "number":
+                    # Echoing "abc" into <input type=number> is invalid HTML and browsers
+                    # show it empty: a text field keeps what the visitor typed, to correct.
+                    field.widget = forms.TextInput(attrs={**field.widget.attrs, "inputmode": "decimal"})
+                attrs = field.widget.attrs
                 attrs["aria-invalid"] = "true"
                 attrs["aria-describedby"] = f"{self[name].auto_id}_error"
 
