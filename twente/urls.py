@@ -4,13 +4,16 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from twente import catalog, search, sitemaps, views
 from twente import map as map_views
-from twente import search, sitemaps, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("catalog.ttl", catalog.catalog_turtle, name="catalog-turtle"),
+    path("catalog.jsonld", catalog.catalog_jsonld, name="catalog-jsonld"),
+    path("catalog", catalog.catalog, name="catalog"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
 ]
 
