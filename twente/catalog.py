@@ -71,9 +71,7 @@ DATASETS = (
     Dataset(
         "partners",
         _("Cross-border partners of Twente"),
-        _(
-            "Partner organisations (cities, networks, knowledge institutes, companies) and their ties with Twente."
-        ),
+        _("Partner organisations (cities, networks, institutes, companies) and their ties with Twente."),
         "partners:partner-list",
         Partner,
         ("REGI", "INTR"),
@@ -102,6 +100,10 @@ def _texts(graph, subject, predicate, text):
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             graph.add((subject, predicate, Literal(str(text), lang=code)))
+
+
+def _datetime(moment):
+    return Literal(moment.isoformat(), datatype=XSD.dateTime)
 
 
 def _modified(model):
@@ -167,7 +169,7 @@ def build_catalog(request):
         subject = _add_dataset(graph, request, dataset, publisher, contact, license_uri, modified)
         graph.add((catalog, DCAT.dataset, subject))
     if newest:
-        graph.add((catalog, DCTERMS.modified, Literal(newest.isoformat(), datatype=XSD.dateTime)))
+        graph.add((catalog, DCTERMS.modified, _datetime(newest)))
     return graph
 
 
@@ -184,7 +186,7 @@ def _add_dataset(graph, request, dataset, publisher, contact, license_uri, modif
     for theme in dataset.themes:
         graph.add((subject, DCAT.theme, DATA_THEME[theme]))
     if modified:
-        graph.add((subject, DCTERMS.modified, Literal(modified.isoformat(), datatype=XSD.dateTime)))
+        graph.add((subject, DCTERMS.modified, _datetime(modified)))
     for code, _name in settings.LANGUAGES:
         graph.add((subject, DCTERMS.language, LANGUAGE_URIS[code]))
         with translation.override(code):
@@ -205,9 +207,7 @@ def _add_dataset(graph, request, dataset, publisher, contact, license_uri, modif
             graph.add((distribution, DCAT.mediaType, MEDIA_TYPE[media_type]))
             graph.add((distribution, DCTERMS.language, LANGUAGE_URIS[code]))
             if modified:
-                graph.add(
-                    (distribution, DCTERMS.modified, Literal(modified.isoformat(), datatype=XSD.dateTime))
-                )
+                graph.add((distribution, DCTERMS.modified, _datetime(modified)))
     return subject
 
 

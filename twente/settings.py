@@ -192,7 +192,7 @@ MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")
 # as Dutch government open data prefers), and whom re-users ask about the data.
 OPEN_DATA_LICENSE_URL = env_str("OPEN_DATA_LICENSE_URL", "http://creativecommons.org/publicdomain/zero/1.0/")
 OPEN_DATA_LICENSE_NAME = env_str("OPEN_DATA_LICENSE_NAME", "CC0 1.0")
-OPEN_DATA_CONTACT_EMAIL = env_str("OPEN_DATA_CONTACT_EMAIL", "")
+OPEN_DATA_CONTACT_EMAIL = env_str("OPEN_DATA_CONTACT_EMAIL", "info-internationaal@enschede.nl")
 OPEN_DATA_CONTACT_PHONE = env_str("OPEN_DATA_CONTACT_PHONE", "")
 
 # Security headers. The portal serves every asset itself, so the policy is strict:

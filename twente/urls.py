@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path(_("about/"), views.AboutView.as_view(), name="about"),
     path(_("accessibility/"), views.AccessibilityView.as_view(), name="accessibility"),
     path(_("privacy/"), views.PrivacyView.as_view(), name="privacy"),
+    path(_("open-data/"), views.OpenDataView.as_view(), name="open-data"),
     path(_("search/"), search.SearchView.as_view(), name="search"),
     path(_("map/"), map_views.MapView.as_view(), name="map"),
     path("", include("regions.urls")),

@@ -109,9 +109,10 @@ class FilteredListView(ListView):
             return HttpResponseBadRequest("\n".join(lines), content_type="text/plain; charset=utf-8")
         queryset = self.get_open_data_queryset(filterset.qs)
         filename = f"netwerkstad-twente-{self.open_data_name}-{translation.get_language()}"
-        return opendata.open_data_response(
+        response = opendata.open_data_response(
             output_format, queryset, self.open_data_columns, self.request, filename
         )
+        return opendata.with_last_modified(response, filterset.qs)
 
     def paginate_queryset(self, queryset, page_size):
         paginator = Paginator(queryset, page_size, allow_empty_first_page=True)
@@ -150,4 +151,5 @@ class FilteredListView(ListView):
         )
         context["page_notice"] = getattr(self, "page_notice", None)
         context["open_data_links"] = self.open_data_links()
+        context["open_data_license"] = opendata.open_data_license()
         return context
