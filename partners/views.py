@@ -77,6 +77,12 @@ class PartnerListView(FilteredListView):
                 partner.located_in.name if partner.located_in and partner.located_in.is_published else None
             ),
         ),
+        OpenDataColumn(
+            "located_in_slug",
+            lambda partner, request: (
+                partner.located_in.slug if partner.located_in and partner.located_in.is_published else None
+            ),
+        ),
         OpenDataColumn("relationships_with_twente", _relationships),
         OpenDataColumn("summary"),
         *LINK_AND_PLACE_COLUMNS,

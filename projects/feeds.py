@@ -44,7 +44,9 @@ class LatestProjectsFeed(Feed):
         return item.published_at or item.created_at
 
     def item_updateddate(self, item):
-        return item.updated_at
+        # Dated by the project's own publication, not by the last save: reloading the
+        # initial data or fixing a typo must not make every entry look new.
+        return self.item_pubdate(item)
 
     def item_categories(self, item):
         return [theme.name for theme in item.themes.all()]

@@ -3,7 +3,7 @@
 from projects.filters import ProjectFilter
 from projects.models import ParticipantRole, Project
 from twente.core.listing import FilteredListView
-from twente.core.opendata import LINK_AND_PLACE_COLUMNS, OpenDataColumn
+from twente.core.opendata import LINK_AND_PLACE_COLUMNS, OpenDataColumn, has_field, slugs
 from twente.core.preview import PreviewableDetailView
 
 
@@ -42,17 +42,34 @@ class ProjectListView(FilteredListView):
     open_data_name = "projects"
     open_data_columns = [
         OpenDataColumn("slug"),
+        # The Kohesio identifier arrives with the Kohesio import; the column appears with the field.
+        *([OpenDataColumn("kohesio_id")] if has_field(Project, "kohesio_id") else []),
         OpenDataColumn("title"),
         OpenDataColumn("summary"),
         OpenDataColumn(
             "programme", lambda project, request: str(project.programme) if project.programme else None
         ),
+        OpenDataColumn(
+            "programme_slug", lambda project, request: project.programme.slug if project.programme else None
+        ),
         OpenDataColumn("themes", _names("themes")),
+        OpenDataColumn("theme_slugs", slugs("themes")),
         OpenDataColumn("municipalities", _names("municipalities")),
+        OpenDataColumn("municipality_slugs", slugs("municipalities")),
+        OpenDataColumn(
+            "municipality_cbs_codes",
+            lambda project, request: [m.cbs_code for m in project.municipalities.all() if m.cbs_code],
+        ),
         OpenDataColumn(
             "district",
             lambda project, request: (
                 project.district.name if project.district and project.district.is_published else None
+            ),
+        ),
+        OpenDataColumn(
+            "district_slug",
+            lambda project, request: (
+                project.district.slug if project.district and project.district.is_published else None
             ),
         ),
         OpenDataColumn("lead_partner", _lead),

@@ -4,8 +4,13 @@ from regions import selectors
 from regions.filters import DistrictFilter, MunicipalityFilter
 from regions.models import InnovationDistrict, Municipality
 from twente.core.listing import FilteredListView
-from twente.core.opendata import LINK_AND_PLACE_COLUMNS, OpenDataColumn
+from twente.core.opendata import LINK_AND_PLACE_COLUMNS, OpenDataColumn, slugs
 from twente.core.preview import PreviewableDetailView
+
+
+def _published_municipality(district, attribute):
+    municipality = district.municipality
+    return getattr(municipality, attribute) if municipality and municipality.is_published else None
 
 
 class MunicipalityListView(FilteredListView):
@@ -17,12 +22,14 @@ class MunicipalityListView(FilteredListView):
     open_data_name = "municipalities"
     open_data_columns = [
         OpenDataColumn("slug"),
+        OpenDataColumn("cbs_code"),
         OpenDataColumn("name"),
         OpenDataColumn("country"),
         OpenDataColumn("province"),
         OpenDataColumn("population"),
         OpenDataColumn("population_year"),
         OpenDataColumn("regions", lambda item, request: [region.name for region in item.regions.all()]),
+        OpenDataColumn("region_slugs", slugs("regions")),
         OpenDataColumn("summary"),
         *LINK_AND_PLACE_COLUMNS,
     ]
@@ -61,8 +68,13 @@ class DistrictListView(FilteredListView):
                 item.municipality.name if item.municipality and item.municipality.is_published else None
             ),
         ),
+        OpenDataColumn("municipality_slug", lambda item, request: _published_municipality(item, "slug")),
+        OpenDataColumn(
+            "municipality_cbs_code", lambda item, request: _published_municipality(item, "cbs_code")
+        ),
         OpenDataColumn("area_hectares"),
         OpenDataColumn("clusters", lambda item, request: [cluster.name for cluster in item.clusters.all()]),
+        OpenDataColumn("cluster_slugs", slugs("clusters")),
         OpenDataColumn("summary"),
         *LINK_AND_PLACE_COLUMNS,
     ]

@@ -35,4 +35,16 @@ def language_links(request):
                 "is_current": code == current,
             }
         )
-    return {"language_links": links}
+    if not resolves:
+        # A missing page has no versions in other languages: no alternates, no canonical.
+        return {"language_links": links, "alternate_links": [], "canonical_url": None}
+    bare = {code: translate_url(request.path, code) for code, _name in settings.LANGUAGES}
+    # Filter and page variants of a list point to the bare list as canonical; the alternates
+    # name the same bare pages, with x-default on the Dutch one as in the sitemap.
+    alternates = [{"code": code, "url": url} for code, url in bare.items()]
+    alternates.append({"code": "x-default", "url": bare[settings.LANGUAGE_CODE]})
+    return {
+        "language_links": links,
+        "alternate_links": alternates,
+        "canonical_url": request.build_absolute_uri(request.path),
+    }

@@ -1,33 +1,65 @@
-"""The map: every published municipality, partner, innovation district and project
-that has coordinates, drawn on the server as SVG so that no other host is contacted.
+"""The map of Twente and its neighbours, drawn on the server as SVG: no other host is contacted.
 
-The SVG shows the Twente–Münster–Osnabrück area in an equirectangular projection of
-the bounding box of the points inside it; places far away (the sister city Palo Alto,
-a network seated in Brussels) are listed as "outside the map area" rather than
-squashing everything else into a corner. The same points are listed as tables below
-the map. Only when a tile server is configured (`MAP_TILE_URL`) does a script
-replace the drawing with a Leaflet map of that server's tiles.
+What is drawn, bottom to top (the geography's README asks for the countries first):
+the Netherlands and Germany, the neighbouring Dutch municipalities, the 14 Twente
+municipalities as links to their pages (shaded by their number of published projects,
+with a count badge), the Netherlands–Germany border as an open line, the towns across
+the border, and markers for partners, innovation districts and projects that have
+their own coordinates.
+
+The page does not grow with the data: projects are counted per municipality in the
+database, and points are grouped per grid cell of the drawing (in the database for
+projects), so there is at most one marker per cell whatever the number of projects.
+Names are placed only where they overlap nothing; every item is also in the list
+alternative below the map, grouped by municipality, with a paged "not on the map" group.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
 from django import forms
 from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Avg, Count, F, FloatField, Q, Sum, Window
+from django.db.models.functions import Cast, Floor, RowNumber
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from partners.models import Partner
 from projects.models import Project
+from regions import geo
 from regions.models import InnovationDistrict, Municipality
+from twente.core.models import PublicationState
 
-# The region the drawing covers (WGS84 degrees): Twente, the Achterhoek and Salland
-# around it, and Münster and Osnabrück across the border.
-MAP_AREA = {"south": 51.5, "north": 53.2, "west": 5.5, "east": 9.0}
-SVG_WIDTH = 800
-SVG_PADDING = 36
-# A single point, or points very close together, still get a sensible area around them.
-MIN_SPAN_DEGREES = 0.3
+# The drawn window (WGS84 degrees): Twente with Salland and the Achterhoek to the west
+# and Münster and Osnabrück across the border to the east.
+WINDOW = {"south": 51.9, "north": 52.62, "west": 6.15, "east": 8.12}
+SVG_WIDTH = 640
+# Points closer than this (SVG units) share one marker; it is also the grid of the
+# database grouping. 24 units stay a 24 px target on a 375 px phone with the hit area.
+CELL = 24
+HIT_RADIUS = 24
+MARKER_RADIUS = 8
+NAMES_PER_MARKER = 5
+NOT_ON_MAP_PER_PAGE = 30
+LABEL_FONT_SIZE = 11
+LABEL_CHAR_WIDTH = 6.2  # a generous average for the system sans-serif at 11 units
+BADGE_HEIGHT = 16
+
+# Towns across the border, marked for orientation (public coordinates of their centres).
+CROSS_BORDER_PLACES = (
+    ("Münster", 51.9625, 7.6256),
+    ("Osnabrück", 52.2799, 8.0472),
+    ("Gronau", 52.2125, 7.0227),
+)
+COUNTRY_LABELS = ((_("Netherlands"), 52.55, 6.25), (_("Germany"), 52.5, 7.75))
+
+
+def fmt(value):
+    # Formatted here, not in the template: template localisation would write 12,5 in nl and de.
+    return f"{value:.1f}"
 
 
 @dataclass(frozen=True)
@@ -35,78 +67,15 @@ class Layer:
     key: str
     label: str
     singular: str
-    model: type
 
 
 LAYERS = (
-    Layer("municipality", _("Municipalities"), _("Municipality"), Municipality),
-    Layer("partner", _("Partners"), _("Partner"), Partner),
-    Layer("district", _("Innovation districts"), _("Innovation district"), InnovationDistrict),
-    Layer("project", _("EU projects"), _("EU project"), Project),
+    Layer("municipality", _("Municipalities"), _("Municipality")),
+    Layer("partner", _("Partners"), _("Partner")),
+    Layer("district", _("Innovation districts"), _("Innovation district")),
+    Layer("project", _("EU projects"), _("EU project")),
 )
 LAYER_BY_KEY = {layer.key: layer for layer in LAYERS}
-
-
-def _coordinate(value):
-    # Formatted here, not in the template: template localisation would write 12,5 in nl and de.
-    return f"{value:.1f}"
-
-
-def symbol(kind, x, y, size=7.0):
-    """SVG attributes of a point's symbol: kinds differ in shape as well as in colour."""
-    if kind == "municipality":
-        return {"tag": "circle", "cx": _coordinate(x), "cy": _coordinate(y), "r": _coordinate(size)}
-    if kind == "partner":
-        return {
-            "tag": "rect",
-            "x": _coordinate(x - size * 0.9),
-            "y": _coordinate(y - size * 0.9),
-            "side": _coordinate(size * 1.8),
-        }
-    if kind == "district":
-        corners = [(x, y - size * 1.15), (x + size, y + size * 0.8), (x - size, y + size * 0.8)]
-    else:
-        corners = [(x, y - size * 1.15), (x + size * 1.15, y), (x, y + size * 1.15), (x - size * 1.15, y)]
-    return {"tag": "polygon", "points": " ".join(f"{_coordinate(a)},{_coordinate(b)}" for a, b in corners)}
-
-
-LEGEND = [{"layer": layer, "shape": symbol(layer.key, 10, 10)} for layer in LAYERS]
-
-
-@dataclass
-class Point:
-    layer: Layer
-    name: str
-    url: str
-    latitude: float
-    longitude: float
-    x: float = 0.0
-    y: float = 0.0
-    # Where the visible name goes, when it fits without covering another (see place_labels).
-    text: dict | None = None
-
-    @property
-    def kind(self):
-        return self.layer.key
-
-    @property
-    def label(self):
-        return f"{self.name} ({self.layer.singular})"
-
-    @property
-    def shape(self):
-        return symbol(self.kind, self.x, self.y)
-
-    def as_json(self):
-        return {
-            "kind": self.kind,
-            "kindLabel": str(self.layer.singular),
-            "name": self.name,
-            "url": self.url,
-            "lat": self.latitude,
-            "lon": self.longitude,
-            "inside": in_map_area(self),
-        }
 
 
 class MapFilterForm(forms.Form):
@@ -123,135 +92,524 @@ class MapFilterForm(forms.Form):
         return [layer for layer in LAYERS if not kinds or layer.key in kinds]
 
 
-def points_for(layers):
-    """Published items with coordinates of the given layers: one query per layer."""
-    points = []
-    for layer in layers:
-        queryset = layer.model.objects.published().filter(latitude__isnull=False, longitude__isnull=False)
-        for item in queryset:
-            points.append(
-                Point(
-                    layer=layer,
-                    name=str(item),
-                    url=item.get_absolute_url(),
-                    latitude=float(item.latitude),
-                    longitude=float(item.longitude),
-                )
-            )
-    return points
+class Projection:
+    """Equirectangular projection of WINDOW onto the SVG canvas, north up."""
+
+    west, east, south, north = WINDOW["west"], WINDOW["east"], WINDOW["south"], WINDOW["north"]
+    # A degree of longitude is shorter than one of latitude, by cos(latitude).
+    x_stretch = math.cos(math.radians((WINDOW["north"] + WINDOW["south"]) / 2))
+    scale = SVG_WIDTH / ((WINDOW["east"] - WINDOW["west"]) * x_stretch)
+    width = SVG_WIDTH
+    height = round((WINDOW["north"] - WINDOW["south"]) * scale)
+
+    @classmethod
+    def project(cls, latitude, longitude):
+        return (longitude - cls.west) * cls.x_stretch * cls.scale, (cls.north - latitude) * cls.scale
+
+    @classmethod
+    def contains(cls, latitude, longitude):
+        return cls.south <= latitude <= cls.north and cls.west <= longitude <= cls.east
 
 
-def in_map_area(point):
-    return (
-        MAP_AREA["south"] <= point.latitude <= MAP_AREA["north"]
-        and MAP_AREA["west"] <= point.longitude <= MAP_AREA["east"]
-    )
+def _path(polygons):
+    """SVG path data of polygons (lists of rings of lon, lat)."""
+    parts = []
+    for rings in polygons:
+        for ring in rings:
+            points = [Projection.project(lat, lon) for lon, lat in ring]
+            parts.append("M" + "L".join(f"{fmt(x)},{fmt(y)}" for x, y in points) + "Z")
+    return "".join(parts)
+
+
+def _label_point(polygons):
+    """Where a shape's badge goes: the area-weighted centroid of its largest outer ring."""
+    outer = max((rings[0] for rings in polygons), key=len)
+    points = [Projection.project(lat, lon) for lon, lat in outer]
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if not area:
+        return points[0]
+    return cx / (3 * area), cy / (3 * area)
+
+
+@cache
+def base_geography():
+    """The projected shapes, computed once per process: the window never changes."""
+    border = geo.features("nl-de-border")[0]["geometry"]["coordinates"]
+    border_points = [Projection.project(lat, lon) for lon, lat in border]
+    twente = []
+    for feature in geo.features("twente-municipalities"):
+        polygons = geo.polygons(feature["geometry"])
+        twente.append(
+            {
+                "code": feature["properties"]["code"],
+                "name": feature["properties"]["name"],
+                "d": _path(polygons),
+                "centre": _label_point(polygons),
+            }
+        )
+    places = []
+    for name, latitude, longitude in CROSS_BORDER_PLACES:
+        x, y = Projection.project(latitude, longitude)
+        places.append({"name": name, "x": fmt(x), "y": fmt(y), "at": (x, y)})
+    return {
+        "countries": [
+            {"iso": f["properties"]["iso"], "d": _path(geo.polygons(f["geometry"]))}
+            for f in geo.features("countries")
+        ],
+        "neighbours": [
+            {
+                "code": f["properties"]["code"],
+                "name": f["properties"]["name"],
+                "d": _path(geo.polygons(f["geometry"])),
+            }
+            for f in geo.features("neighbour-municipalities")
+        ],
+        "twente": twente,
+        "border": "M" + "L".join(f"{fmt(x)},{fmt(y)}" for x, y in border_points),
+        "places": places,
+    }
 
 
 @dataclass
-class Projection:
-    """Equirectangular projection of a bounding box onto an SVG canvas."""
+class Item:
+    """One named thing in a marker or the list: a partner, a district, a project."""
 
-    south: float
-    north: float
-    west: float
-    east: float
-
-    @classmethod
-    def around(cls, points):
-        south = min(p.latitude for p in points)
-        north = max(p.latitude for p in points)
-        west = min(p.longitude for p in points)
-        east = max(p.longitude for p in points)
-        if north - south < MIN_SPAN_DEGREES:
-            middle = (north + south) / 2
-            south, north = middle - MIN_SPAN_DEGREES / 2, middle + MIN_SPAN_DEGREES / 2
-        if east - west < MIN_SPAN_DEGREES:
-            middle = (east + west) / 2
-            west, east = middle - MIN_SPAN_DEGREES / 2, middle + MIN_SPAN_DEGREES / 2
-        return cls(south, north, west, east)
+    kind: str
+    name: str
+    url: str
 
     @property
-    def x_stretch(self):
-        # A degree of longitude is shorter than one of latitude, by cos(latitude).
-        return math.cos(math.radians((self.north + self.south) / 2))
+    def layer(self):
+        return LAYER_BY_KEY[self.kind]
+
+
+@dataclass
+class Marker:
+    """Items sharing a spot on the drawing; `count` includes projects not named in `items`."""
+
+    x: float
+    y: float
+    latitude: float
+    longitude: float
+    items: list = field(default_factory=list)
+    count: int = 0
+    number: int = 0
+    label: dict | None = None
 
     @property
-    def scale(self):
-        return (SVG_WIDTH - 2 * SVG_PADDING) / ((self.east - self.west) * self.x_stretch)
+    def single(self):
+        return self.items[0] if self.count == 1 and self.items else None
 
     @property
-    def height(self):
-        return round((self.north - self.south) * self.scale + 2 * SVG_PADDING)
+    def kind(self):
+        kinds = {item.kind for item in self.items}
+        return kinds.pop() if len(kinds) == 1 else "mixed"
 
     @property
-    def width(self):
-        return SVG_WIDTH
+    def unnamed_count(self):
+        return self.count - len(self.items)
 
-    def project(self, latitude, longitude):
-        x = SVG_PADDING + (longitude - self.west) * self.x_stretch * self.scale
-        y = SVG_PADDING + (self.north - latitude) * self.scale
-        return round(x, 1), round(y, 1)
+    @property
+    def anchor(self):
+        return f"map-place-{self.number}"
 
-    def graticule(self):
-        """Labelled grid lines to give the drawing a scale: every half degree, or every
-        quarter when the area is small."""
-        lines = []
-        step = 0.25 if self.north - self.south < 1 else 0.5
-        latitude = math.ceil(self.south / step) * step
-        while latitude <= self.north:
-            _x, y = self.project(latitude, self.west)
-            lines.append({"horizontal": True, "position": _coordinate(y), "label": f"{latitude:.2f}° N"})
-            latitude += step
-        longitude = math.ceil(self.west / step) * step
-        while longitude <= self.east:
-            x, _y = self.project(self.north, longitude)
-            lines.append({"horizontal": False, "position": _coordinate(x), "label": f"{longitude:.2f}° E"})
-            longitude += step
-        return lines
+    @property
+    def symbol(self):
+        """Points of the kind's symbol (circle for groups): kinds differ in shape too."""
+        x, y, r = self.x, self.y, MARKER_RADIUS
+        if self.kind == "partner" and self.single:
+            corners = [(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)]
+        elif self.kind == "district" and self.single:
+            corners = [(x, y - r * 1.2), (x + r * 1.1, y + r * 0.8), (x - r * 1.1, y + r * 0.8)]
+        elif self.single:
+            corners = [(x, y - r * 1.25), (x + r * 1.25, y), (x, y + r * 1.25), (x - r * 1.25, y)]
+        else:
+            return None
+        return " ".join(f"{fmt(a)},{fmt(b)}" for a, b in corners)
 
-
-LABEL_FONT_SIZE = 12
-LABEL_CHAR_WIDTH = 6.8  # a generous average for the system sans-serif at 12px
+    def svg(self):
+        return {"x": fmt(self.x), "y": fmt(self.y), "r": fmt(MARKER_RADIUS + 3), "hit": fmt(HIT_RADIUS)}
 
 
-def place_labels(points, width):
-    """Name as many points as fit: right of the point, else left, above or below it,
-    never over another name or point. Municipalities first, then partners, districts and projects; the
-    unnamed ones still have their accessible name, their tooltip and the list."""
-    # Every symbol is taken space too: a name never hides another point.
-    placed = [(p.x - 8, p.y - 8, p.x + 8, p.y + 8) for p in points]
-    order = {layer.key: index for index, layer in enumerate(LAYERS)}
-    for point in sorted(points, key=lambda p: (order[p.kind], p.name)):
-        text_width = len(point.name) * LABEL_CHAR_WIDTH
-        # (anchor, x of the anchor, baseline y, left edge of the text) for each try.
+def _cell(x, y):
+    return (math.floor(x / CELL), math.floor(y / CELL))
+
+
+def _x_expression():
+    return (Cast("longitude", FloatField()) - Projection.west) * (Projection.x_stretch * Projection.scale)
+
+
+def _y_expression():
+    return (Projection.north - Cast("latitude", FloatField())) * Projection.scale
+
+
+def project_cells():
+    """Published projects with coordinates inside the window, grouped per grid cell in
+    the database: each cell's count and mean position with at most NAMES_PER_MARKER of
+    its projects (by title). One query; the rows are bounded by the number of cells."""
+    cell = [Floor(_x_expression() / CELL), Floor(_y_expression() / CELL)]
+    return (
+        Project.objects.published()
+        .filter(
+            latitude__gte=Projection.south,
+            latitude__lte=Projection.north,
+            longitude__gte=Projection.west,
+            longitude__lte=Projection.east,
+        )
+        .annotate(
+            cell_x=cell[0],
+            cell_y=cell[1],
+            rank=Window(RowNumber(), partition_by=cell, order_by=[F("slug").asc()]),
+            cell_count=Window(Count("id"), partition_by=cell),
+            cell_latitude=Window(Avg(Cast("latitude", FloatField())), partition_by=cell),
+            cell_longitude=Window(Avg(Cast("longitude", FloatField())), partition_by=cell),
+        )
+        .filter(rank__lte=NAMES_PER_MARKER)
+        .only("slug", "title")
+        .order_by("cell_x", "cell_y", "rank")
+    )
+
+
+def _point_items(model, kind):
+    """Published partners or districts with coordinates (few: they are organisations)."""
+    queryset = (
+        model.objects.published().filter(latitude__isnull=False).only("slug", "name", "latitude", "longitude")
+    )
+    return [
+        (Item(kind, item.name, item.get_absolute_url()), float(item.latitude), float(item.longitude))
+        for item in queryset
+    ]
+
+
+def build_markers(layers):
+    """Markers for the selected point layers, grouped per cell and then merged with any
+    neighbour closer than CELL, so no two markers overlap. Also returns those outside."""
+    kinds = {layer.key for layer in layers}
+    cells = {}
+    outside = []
+
+    def add(item, latitude, longitude, count=1, named=True):
+        if not Projection.contains(latitude, longitude):
+            outside.append((item, latitude, longitude))
+            return
+        x, y = Projection.project(latitude, longitude)
+        marker = cells.setdefault(_cell(x, y), Marker(0, 0, 0, 0))
+        # Weighted mean position of everything in the marker.
+        total = marker.count + count
+        marker.latitude = (marker.latitude * marker.count + latitude * count) / total
+        marker.longitude = (marker.longitude * marker.count + longitude * count) / total
+        marker.count = total
+        if named:
+            marker.items.append(item)
+
+    if "partner" in kinds:
+        for item, latitude, longitude in _point_items(Partner, "partner"):
+            add(item, latitude, longitude)
+    if "district" in kinds:
+        for item, latitude, longitude in _point_items(InnovationDistrict, "district"):
+            add(item, latitude, longitude)
+    if "project" in kinds:
+        seen = set()
+        for project in project_cells():
+            key = (project.cell_x, project.cell_y)
+            item = Item("project", project.title, project.get_absolute_url())
+            first = key not in seen
+            seen.add(key)
+            # The cell's count and mean come with each row: the first adds them, the others only a name.
+            if first:
+                add(item, project.cell_latitude, project.cell_longitude, count=project.cell_count)
+            else:
+                x, y = Projection.project(project.cell_latitude, project.cell_longitude)
+                cells[_cell(x, y)].items.append(item)
+    markers = list(cells.values())
+    for marker in markers:
+        marker.x, marker.y = Projection.project(marker.latitude, marker.longitude)
+    return _merge_close(markers), outside
+
+
+def _merge_close(markers):
+    merged = []
+    for marker in sorted(markers, key=lambda m: -m.count):
+        near = next((m for m in merged if math.dist((m.x, m.y), (marker.x, marker.y)) < CELL), None)
+        if near is None:
+            merged.append(marker)
+            continue
+        total = near.count + marker.count
+        near.x = (near.x * near.count + marker.x * marker.count) / total
+        near.y = (near.y * near.count + marker.y * marker.count) / total
+        near.latitude = (near.latitude * near.count + marker.latitude * marker.count) / total
+        near.longitude = (near.longitude * near.count + marker.longitude * marker.count) / total
+        near.count = total
+        near.items.extend(marker.items)
+    merged.sort(key=lambda m: (m.y, m.x))
+    for number, marker in enumerate(merged, start=1):
+        marker.number = number
+        marker.items.sort(key=lambda item: (item.kind, item.name))
+    return merged
+
+
+@dataclass
+class Labels:
+    """Axis-aligned boxes already taken on the drawing; a new label goes only where it
+    overlaps none of them and stays inside the canvas."""
+
+    width: float
+    height: float
+    taken: list = field(default_factory=list)
+    boxes: list = field(default_factory=list)
+
+    def reserve(self, box):
+        self.taken.append(box)
+
+    def free(self, box):
+        left, top, right, bottom = box
+        if left < 0 or top < 0 or right > self.width or bottom > self.height:
+            return False
+        return not any(left < r and right > x0 and top < b and bottom > y0 for x0, y0, r, b in self.taken)
+
+    def place(self, text, x, y, gap, char_width=LABEL_CHAR_WIDTH):
+        """Right of the point, else left, above or below; None when nothing fits."""
+        width = len(text) * char_width
         tries = [
-            ("start", point.x + 10, point.y + 4, point.x + 10),
-            ("end", point.x - 10, point.y + 4, point.x - 10 - text_width),
-            ("middle", point.x, point.y - 11, point.x - text_width / 2),
-            ("middle", point.x, point.y + 20, point.x - text_width / 2),
+            ("start", x + gap, y + 4, x + gap),
+            ("end", x - gap, y + 4, x - gap - width),
+            ("middle", x, y - gap - 2, x - width / 2),
+            ("middle", x, y + gap + LABEL_FONT_SIZE, x - width / 2),
         ]
         for anchor, anchor_x, baseline, left in tries:
-            right, top, bottom = left + text_width, baseline - LABEL_FONT_SIZE + 2, baseline + 1
-            if left < 0 or right > width:
-                continue
-            if any(left < r and right > x0 and top < b and bottom > y0 for x0, y0, r, b in placed):
-                continue
-            placed.append((left, top, right, bottom))
-            point.text = {"x": _coordinate(anchor_x), "y": _coordinate(baseline), "anchor": anchor}
-            break
+            box = (left, baseline - LABEL_FONT_SIZE + 1, left + width, baseline + 3)
+            if self.free(box):
+                self.reserve(box)
+                self.boxes.append((text, box))
+                return {"x": fmt(anchor_x), "y": fmt(baseline), "anchor": anchor}
+        return None
 
 
-def build_map(points):
-    """Split the points into those drawn and those outside the area, and place the drawn ones."""
-    inside = [p for p in points if in_map_area(p)]
-    outside = [p for p in points if not in_map_area(p)]
-    projection = Projection.around(inside) if inside else None
-    for point in inside:
-        point.x, point.y = projection.project(point.latitude, point.longitude)
-    if projection:
-        place_labels(inside, projection.width)
-    return {"inside": inside, "outside": outside, "projection": projection}
+def municipality_figures():
+    """Published municipalities with their published projects' count and EU contribution
+    (one query), keyed by CBS code; those without a code under their slug."""
+    published = Q(projects__publication_state=PublicationState.PUBLISHED)
+    rows = Municipality.objects.published().annotate(
+        project_count=Count("projects", filter=published),
+        eu_total=Sum("projects__eu_contribution", filter=published),
+    )
+    return list(rows)
+
+
+def shade_level(count, highest):
+    """0 for none, then 1–4 by share of the highest count (a choropleth of four classes)."""
+    if not count or not highest:
+        return 0
+    return min(4, 1 + int(4 * count / (highest + 1)))
+
+
+def shade_legend(highest):
+    """Each class's range of counts for the legend, leaving out empty classes."""
+    legend = [{"level": 0, "low": 0, "high": 0}]
+    for level in range(1, 5):
+        # shade_level is 1 + int(4n / (highest + 1)): invert it for the class's bounds.
+        low = max(1, math.ceil((level - 1) * (highest + 1) / 4))
+        high = highest if level == 4 else min(highest, math.ceil(level * (highest + 1) / 4) - 1)
+        if low <= high:
+            legend.append({"level": level, "low": low, "high": high})
+    return legend
+
+
+# Where a badge may go relative to its shape's centre, nearest first.
+BADGE_OFFSETS = sorted(
+    ((dx, dy) for dx in range(-24, 25, 8) for dy in range(-24, 25, 8)), key=lambda d: math.hypot(*d)
+)
+
+
+def _badge(labels, centre, count):
+    """The count badge of a shape: at its centre, or moved just enough to clear a marker
+    or another badge. None only when no spot nearby is free (the count is still in the
+    shape's accessible name and in the list)."""
+    width = 8 + 7 * len(str(count))
+    x0, y0 = centre
+    for dx, dy in BADGE_OFFSETS:
+        x, y = x0 + dx, y0 + dy
+        box = (x - width / 2 - 1, y - BADGE_HEIGHT / 2 - 1, x + width / 2 + 1, y + BADGE_HEIGHT / 2 + 1)
+        if labels.free(box):
+            labels.reserve(box)
+            labels.boxes.append((str(count), box))
+            return {
+                "x": fmt(x - width / 2),
+                "y": fmt(y - BADGE_HEIGHT / 2),
+                "width": fmt(width),
+                "height": BADGE_HEIGHT,
+                "tx": fmt(x),
+                "ty": fmt(y + 4),
+                "centre": (x, y),
+                "half_width": width / 2,
+            }
+    return None
+
+
+def build_map(layers):
+    geography = base_geography()
+    kinds = {layer.key for layer in layers}
+    labels = Labels(Projection.width, Projection.height)
+    municipalities = municipality_figures()
+    by_code = {m.cbs_code: m for m in municipalities if m.cbs_code}
+    highest = max((m.project_count for m in by_code.values()), default=0)
+    show_counts = "municipality" in kinds or "project" in kinds
+    markers, outside = build_markers([layer for layer in layers if layer.key != "municipality"])
+    # Municipalities without a shape (across the border, say) are markers of their own.
+    if "municipality" in kinds:
+        for municipality in municipalities:
+            if municipality.cbs_code or not municipality.has_coordinates:
+                continue
+            item = Item("municipality", municipality.name, municipality.get_absolute_url())
+            lat, lon = float(municipality.latitude), float(municipality.longitude)
+            if not Projection.contains(lat, lon):
+                outside.append((item, lat, lon))
+                continue
+            x, y = Projection.project(lat, lon)
+            near = next((m for m in markers if math.dist((m.x, m.y), (x, y)) < CELL), None)
+            if near:
+                near.items.insert(0, item)
+                near.count += 1
+            else:
+                markers.append(Marker(x, y, lat, lon, [item], 1, len(markers) + 1))
+    for marker in markers:
+        reach = MARKER_RADIUS + 3
+        labels.reserve((marker.x - reach, marker.y - reach, marker.x + reach, marker.y + reach))
+    shapes = []
+    for shape in geography["twente"]:
+        municipality = by_code.get(shape["code"])
+        count = municipality.project_count if municipality else 0
+        badge = _badge(labels, shape["centre"], count) if municipality and show_counts else None
+        shapes.append(
+            {
+                **shape,
+                "municipality": municipality,
+                "count": count,
+                "badge": badge,
+                "level": shade_level(count, highest) if show_counts else 0,
+            }
+        )
+    places = []
+    for place in geography["places"]:
+        px, py = place["at"]
+        if any(math.dist((m.x, m.y), (px, py)) < CELL for m in markers):
+            # A partner of the same town stands there already: its marker names it.
+            continue
+        labels.reserve((px - 3, py - 3, px + 3, py + 3))
+        places.append({**place, "label": labels.place(place["name"], px, py, 6)})
+    countries = []
+    for name, latitude, longitude in COUNTRY_LABELS:
+        x, y = Projection.project(latitude, longitude)
+        countries.append({"name": name, "label": labels.place(str(name).upper(), x, y, 0, char_width=9)})
+    for shape in shapes:
+        if shape["municipality"]:
+            x, y = shape["badge"]["centre"] if shape["badge"] else shape["centre"]
+            gap = shape["badge"]["half_width"] + 3 if shape["badge"] else 0
+            shape["label"] = labels.place(shape["name"], x, y, gap)
+    for marker in sorted(markers, key=lambda m: -m.count):
+        name = marker.single.name if marker.single else None
+        if name:
+            marker.label = labels.place(name, marker.x, marker.y, MARKER_RADIUS + 4)
+    return {
+        "geography": geography,
+        "shapes": shapes,
+        "markers": markers,
+        "outside": outside,
+        "places": places,
+        "countries": countries,
+        "labels": labels.boxes,
+        "legend": shade_legend(highest) if show_counts else [],
+        "projection": Projection,
+        "municipalities": municipalities,
+    }
+
+
+def not_on_the_map(layers):
+    """Published items that the map cannot show: partners and districts without
+    coordinates, projects with neither coordinates nor a municipality."""
+    kinds = {layer.key for layer in layers}
+    items = []
+    if "partner" in kinds:
+        for partner in Partner.objects.published().filter(latitude__isnull=True).only("slug", "name"):
+            items.append(Item("partner", partner.name, partner.get_absolute_url()))
+    if "district" in kinds:
+        for district in (
+            InnovationDistrict.objects.published().filter(latitude__isnull=True).only("slug", "name")
+        ):
+            items.append(Item("district", district.name, district.get_absolute_url()))
+    if "project" in kinds:
+        loose = (
+            Project.objects.published()
+            .filter(latitude__isnull=True)
+            .exclude(municipalities__publication_state=PublicationState.PUBLISHED)
+        )
+        for project in loose.only("slug", "title"):
+            items.append(Item("project", project.title, project.get_absolute_url()))
+    if "municipality" in kinds:
+        for municipality in Municipality.objects.published().filter(
+            cbs_code__isnull=True, latitude__isnull=True
+        ):
+            items.append(Item("municipality", municipality.name, municipality.get_absolute_url()))
+    return items
+
+
+def list_groups(drawing):
+    """The list alternative: markers grouped by the Twente municipality they lie in
+    (found in the shipped boundaries), then those elsewhere on the map."""
+    codes = {}
+    for marker in drawing["markers"]:
+        code = geo.twente_municipality_code(marker.longitude, marker.latitude)
+        codes.setdefault(code, []).append(marker)
+    project_list = reverse("projects:project-list")
+    groups = []
+    for shape in sorted(drawing["shapes"], key=lambda s: s["name"]):
+        municipality = shape["municipality"]
+        if municipality is None and shape["code"] not in codes:
+            continue
+        groups.append(
+            {
+                "code": shape["code"],
+                "name": municipality.name if municipality else shape["name"],
+                "municipality": municipality,
+                "projects_url": f"{project_list}?municipality={municipality.slug}" if municipality else None,
+                "markers": codes.get(shape["code"], []),
+            }
+        )
+    return groups, codes.get(None, [])
+
+
+def twente_totals():
+    """Published projects in at least one Twente municipality, each counted once, and
+    their EU contribution (one query)."""
+    in_twente = Municipality.objects.published().filter(cbs_code__isnull=False)
+    projects = Project.objects.published().filter(
+        pk__in=Project.objects.filter(municipalities__in=in_twente).values("pk")
+    )
+    return projects.aggregate(count=Count("pk"), eu_total=Sum("eu_contribution"))
+
+
+def tile_points(drawing):
+    """The markers for the optional tile-server map (static/js/map.js)."""
+    points = []
+    for marker in drawing["markers"]:
+        single = marker.single
+        points.append(
+            {
+                "kind": single.kind if single else "group",
+                "kindLabel": str(single.layer.singular) if single else "",
+                "name": single.name if single else ", ".join(item.name for item in marker.items),
+                "url": single.url if single else f"#{marker.anchor}",
+                "lat": marker.latitude,
+                "lon": marker.longitude,
+                "inside": True,
+            }
+        )
+    return points
 
 
 class MapView(TemplateView):
@@ -261,19 +619,24 @@ class MapView(TemplateView):
         context = super().get_context_data(**kwargs)
         form = MapFilterForm(self.request.GET or None)
         layers = form.selected_layers() if form.is_bound else list(LAYERS)
-        points = points_for(layers)
-        drawing = build_map(points)
+        drawing = build_map(layers)
+        groups, elsewhere = list_groups(drawing)
+        missing = Paginator(not_on_the_map(layers), NOT_ON_MAP_PER_PAGE).get_page(
+            self.request.GET.get("page")
+        )
         context.update(
             form=form,
             layers=layers,
             all_layers=LAYERS,
-            legend=LEGEND,
             drawing=drawing,
-            groups=[{"layer": layer, "points": [p for p in points if p.layer == layer]} for layer in layers],
-            point_count=len(points),
+            groups=groups,
+            elsewhere=elsewhere,
+            missing=missing,
+            twente_totals=twente_totals(),
+            map_credit=geo.MAP_CREDIT,
             tile_url=settings.MAP_TILE_URL,
         )
         if settings.MAP_TILE_URL:
-            context["points_json"] = [p.as_json() for p in points]
+            context["points_json"] = tile_points(drawing)
             context["tile_attribution"] = settings.MAP_TILE_ATTRIBUTION
         return context

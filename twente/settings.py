@@ -235,6 +235,13 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MAP_TILE_URL = env_str("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")
 
+# Open data: the licence every download and the DCAT catalogue state (CC0 1.0 by default,
+# as Dutch government open data prefers), and whom re-users ask about the data.
+OPEN_DATA_LICENSE_URL = env_str("OPEN_DATA_LICENSE_URL", "http://creativecommons.org/publicdomain/zero/1.0/")
+OPEN_DATA_LICENSE_NAME = env_str("OPEN_DATA_LICENSE_NAME", "CC0 1.0")
+OPEN_DATA_CONTACT_EMAIL = env_str("OPEN_DATA_CONTACT_EMAIL", "info-internationaal@enschede.nl")
+OPEN_DATA_CONTACT_PHONE = env_str("OPEN_DATA_CONTACT_PHONE", "")
+
 # Security headers. The portal serves every asset itself, so the policy is strict:
 # nothing is allowed unless named, and no inline scripts or styles anywhere.
 SECURE_CSP = {

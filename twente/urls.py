@@ -4,8 +4,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from twente import catalog, search, sitemaps, views
 from twente import map as map_views
-from twente import search, sitemaps, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -24,6 +24,9 @@ urlpatterns = [
         {"sitemaps": sitemaps.SITEMAPS},
         name="sitemap-section",
     ),
+    path("catalog.ttl", catalog.catalog_turtle, name="catalog-turtle"),
+    path("catalog.jsonld", catalog.catalog_jsonld, name="catalog-jsonld"),
+    path("catalog", catalog.catalog, name="catalog"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -31,6 +34,7 @@ urlpatterns += i18n_patterns(
     path(_("about/"), views.AboutView.as_view(), name="about"),
     path(_("accessibility/"), views.AccessibilityView.as_view(), name="accessibility"),
     path(_("privacy/"), views.PrivacyView.as_view(), name="privacy"),
+    path(_("open-data/"), views.OpenDataView.as_view(), name="open-data"),
     path(_("search/"), search.SearchView.as_view(), name="search"),
     path(_("map/"), map_views.MapView.as_view(), name="map"),
     path("", include("regions.urls")),

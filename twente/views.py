@@ -14,7 +14,7 @@ from django.views.defaults import page_not_found as default_page_not_found
 from django.views.generic import TemplateView
 
 from twente import pages
-from twente.core import db
+from twente.core import db, opendata
 from twente.core.middleware import unavailable_response
 
 
@@ -121,6 +121,15 @@ class AccessibilityView(TemplateView):
 
 class PrivacyView(TemplateView):
     template_name = "twente/privacy.html"
+
+
+class OpenDataView(TemplateView):
+    """What the open data holds, its fields and its licence, with the catalogue's links."""
+
+    template_name = "twente/open_data.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, license=opendata.open_data_license())
 
 
 def page_not_found(request, exception):

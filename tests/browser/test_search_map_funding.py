@@ -28,6 +28,7 @@ def portal():
         name_nl="Enschede",
         name_en="Enschede",
         name_de="Enschede",
+        cbs_code="GM0153",
         latitude=Decimal("52.2215"),
         longitude=Decimal("6.8937"),
     )
@@ -118,31 +119,58 @@ def test_visitor_searches_munster_with_the_keyboard_and_reaches_the_partner(page
     assert page.foreign_requests == []
 
 
-def test_map_points_are_reachable_by_tab_and_lead_to_the_item(page, portal):
+def test_map_shapes_and_markers_are_reachable_by_tab_and_lead_to_the_item(page, portal):
     page.goto(url("map", "en"))
-    assert page.locator("svg.map-svg a.map-point").count() == 3
-    assert "Palo Alto" in page.locator(".map-outside").inner_text()
+    assert page.locator("svg.map-svg a.map-marker").count() == 2
+    assert "Palo Alto" in page.locator("#not-on-the-map").inner_text()
+    wanted = {"Enschede: 1 published project", "Münster (Partner)", "Stadsbeek in Stadsveld (EU project)"}
     reached = []
-    for _step in range(80):
+    for _step in range(120):
         page.keyboard.press("Tab")
         focused = page.evaluate(
             "(() => { const e = document.activeElement; if (!e.closest('svg.map-svg')) return null;"
             " return [e.getAttribute('href'), e.getAttribute('aria-label')] })()"
         )
-        if focused:
+        if focused and focused[1] in wanted:
             reached.append(focused)
             if len(reached) == 3:
                 break
-    labels = {label for _href, label in reached}
-    assert labels == {"Enschede (Municipality)", "Münster (Partner)", "Stadsbeek in Stadsveld (EU project)"}
-    # The focused point shows a visible focus indicator.
-    stroke = page.evaluate("getComputedStyle(document.activeElement.querySelector('.map-shape')).strokeWidth")
-    assert stroke in {"4px", "4"}
+    assert {label for _href, label in reached} == wanted
+    # The focused marker shows a visible focus indicator.
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
     href = page.evaluate("document.activeElement.getAttribute('href')")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith(href)
     assert page.foreign_requests == []
+
+
+TARGETS = """(selector) => [...document.querySelectorAll(selector)]
+    .filter((e) => e.getClientRects().length)
+    .map((e) => { const r = e.getBoundingClientRect(); return [e.getAttribute('aria-label') || e.id || e.name,
+                  Math.round(r.width), Math.round(r.height)]; })"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_at_phone_width_nothing_scrolls_sideways_and_targets_are_24_px(page, portal, language):
+    page.set_viewport_size({"width": 375, "height": 800})
+    for name, selector in (
+        ("map", "svg.map-svg a, .map-filter input"),
+        ("projects:project-list", ".filter-disclosure__summary"),
+    ):
+        page.goto(url(name, language))
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, name
+        targets = page.evaluate(TARGETS, selector)
+        assert targets, name
+        small = [target for target in targets if target[1] < 24 or target[2] < 24]
+        assert small == [], (name, small)
+        assert axe_violations(page) == [], (name, language)
+    # Results first: the filters are closed until opened, then their checkboxes are 24 px too.
+    assert page.locator("#results").bounding_box()["y"] < 800
+    page.locator(".filter-disclosure__summary").click()
+    checkboxes = page.evaluate(TARGETS, ".filter-form input[type=checkbox]")
+    assert checkboxes and all(width >= 24 and height >= 24 for _name, width, height in checkboxes)
 
 
 def test_map_page_contacts_no_other_host(page, portal):
@@ -164,7 +192,7 @@ def test_tile_mode_draws_leaflet_markers_within_the_content_security_policy(
     )
     page.goto(url("map", "en"))
     page.wait_for_selector(".leaflet-marker-icon")
-    assert page.locator(".leaflet-marker-icon").count() == 4  # Palo Alto too, on the tiled world map
+    assert page.locator(".leaflet-marker-icon").count() == 2  # Münster and the Stadsbeek
     assert page.locator("svg.map-svg").is_hidden()
     marker = page.locator(".leaflet-marker-icon[title='Münster (Partner)']")
     marker.focus()

@@ -1,5 +1,7 @@
 """The shared list machinery: language-aware text, accessible filter errors, safe pages."""
 
+import re
+
 import pytest
 from django import forms
 from django.utils import translation
@@ -78,3 +80,12 @@ def test_a_phone_visitor_can_jump_past_the_filters_to_the_counted_results(client
     html = client.get("/en/partners/?country=DE").content.decode()
     assert '<a href="#results">Go to the 3 results</a>' in html
     assert '<section id="results" tabindex="-1"' in html
+
+
+def test_an_invalid_number_filter_is_echoed_in_a_text_field_not_a_number_field(client):
+    html = client.get("/en/projects/", {"eu_min": "abc"}).content.decode()
+    field = re.search(r'<input[^>]*name="eu_min"[^>]*>', html).group(0)
+    assert 'type="text"' in field and 'value="abc"' in field and 'inputmode="decimal"' in field
+    assert 'aria-invalid="true"' in field
+    valid = client.get("/en/projects/", {"eu_min": "1000"}).content.decode()
+    assert re.search(r'<input type="number" name="eu_min" value="1000"', valid)

@@ -224,7 +224,8 @@ class TestQueryCounts:
         theme = ThemeFactory()
         place = MunicipalityFactory()
         partner = PartnerFactory()
-        expected = 4 if output_format == "csv" else 5
+        # One more than the rows need: the newest change for Last-Modified.
+        expected = 5 if output_format == "csv" else 6
         for rows in (10, 200):
             start = Project.objects.count()
             projects = Project.objects.bulk_create(
@@ -246,7 +247,8 @@ class TestQueryCounts:
         """Guards the N+1 of each row's located_in and ties with their municipality:
         rows (with located_in), relationships with municipality/region, plus the count for JSON."""
         place = MunicipalityFactory()
-        expected = 2 if output_format == "csv" else 3
+        # One more than the rows need: the newest change for Last-Modified.
+        expected = 3 if output_format == "csv" else 4
         for rows in (10, 200):
             start = Partner.objects.count()
             partners = Partner.objects.bulk_create(
@@ -317,7 +319,8 @@ class TestRegionsLists:
         and clusters: rows, one prefetch (regions; clusters), plus the count for JSON."""
         region = RegionFactory()
         cluster = ClusterFactory()
-        expected = 2 if output_format == "csv" else 3
+        # One more than the rows need: the newest change for Last-Modified.
+        expected = 3 if output_format == "csv" else 4
         for rows in (10, 200):
             start = Municipality.objects.count()
             places = Municipality.objects.bulk_create(
@@ -347,3 +350,56 @@ class TestRegionsLists:
 def url_of(name):
     with translation.override("en"):
         return reverse(name)
+
+
+@pytest.mark.parametrize("output_format", ["csv", "json"])
+def test_every_open_data_file_carries_stable_codes_and_last_modified(client, output_format):
+    from django.core.management import call_command
+
+    call_command("load_twente", verbosity=0)
+    expected = {
+        "/en/municipalities/": {"slug", "cbs_code", "region_slugs"},
+        "/en/partners/": {"slug", "country", "located_in_slug"},
+        "/en/districts/": {"slug", "municipality_slug", "municipality_cbs_code", "cluster_slugs"},
+        "/en/projects/": {
+            "slug",
+            "programme_slug",
+            "theme_slugs",
+            "municipality_slugs",
+            "municipality_cbs_codes",
+        },
+    }
+    for url, columns in expected.items():
+        response = client.get(url, {"format": output_format})
+        assert response.status_code == 200
+        body = b"".join(response.streaming_content).decode("utf-8-sig")
+        if output_format == "csv":
+            header = set(body.splitlines()[0].split(","))
+        else:
+            header = set(json.loads(body)["results"][0])
+        assert columns <= header, url
+        assert response["Last-Modified"].endswith("GMT")
+        assert "creativecommons.org/publicdomain/zero/1.0" in response["Link"]
+    # Codes, not translated labels: the same in every language.
+    dutch = b"".join(client.get("/nl/projecten/", {"format": "json"}).streaming_content)
+    english = b"".join(client.get("/en/projects/", {"format": "json"}).streaming_content)
+    codes = [[row["theme_slugs"], row["municipality_cbs_codes"]] for row in json.loads(dutch)["results"]]
+    assert codes == [
+        [row["theme_slugs"], row["municipality_cbs_codes"]] for row in json.loads(english)["results"]
+    ]
+    assert any("GM0153" in cbs for _themes, cbs in codes)
+
+
+@pytest.mark.parametrize("url", ["/en/municipalities/", "/en/partners/", "/en/districts/", "/en/projects/"])
+def test_the_licence_is_shown_beside_the_download_links_of_every_list(client, url):
+    html = client.get(url).content.decode()
+    downloads = html.split('class="open-data"')[1].split("</p>")[0]
+    assert (
+        '<a href="http://creativecommons.org/publicdomain/zero/1.0/" rel="license">CC0 1.0</a>' in downloads
+    )
+    assert 'href="/en/open-data/"' in downloads
+
+
+def test_the_open_data_page_names_the_licence_and_the_catalogue(client):
+    html = client.get("/en/open-data/").content.decode()
+    assert "CC0 1.0" in html and 'href="/catalog.ttl"' in html and 'href="/catalog.jsonld"' in html

@@ -70,3 +70,13 @@ def test_feed_query_count_is_fixed(client, django_assert_num_queries):
     # Projects with programme and district, then their themes and places.
     with django_assert_num_queries(3):
         fetch_feed(client)
+
+
+def test_entries_are_dated_by_the_projects_publication_not_their_last_save(client):
+    published = timezone.now() - timedelta(days=30)
+    project = ProjectFactory(slug="dated", title_en="Dated project", published_at=published)
+    project.title_en = "Dated project, corrected"
+    project.save()
+    entry = fetch_feed(client).find("atom:entry", ATOM)
+    for element in ("atom:published", "atom:updated"):
+        assert entry.find(element, ATOM).text.startswith(published.date().isoformat())

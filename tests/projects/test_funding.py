@@ -155,3 +155,10 @@ def test_query_count_does_not_grow_with_the_number_of_projects(client, data, dja
     # Total, theme (rows + names), programme (rows + names), year: six, whatever the size.
     with django_assert_num_queries(6):
         client.get("/en/projects/funding/")
+
+
+def test_the_chart_image_is_not_a_figure_with_a_caption(client, data):
+    """W3C checker: role="img" is not allowed on a <figure> that has a <figcaption>."""
+    html = client.get("/en/projects/funding/").content.decode()
+    assert '<div class="bar-chart" role="img"' in html
+    assert "<figure" not in html

@@ -410,3 +410,27 @@ class TestProjectDetail:
             with django_assert_num_queries(4):
                 response = client.get("/en/projects/big/")
             assert len(response.context["participants"]) == rows
+
+
+def test_text_in_a_fallback_language_carries_its_lang_and_a_visible_note(client):
+    from tests.factories import ProjectFactory
+
+    ProjectFactory(
+        slug="fallback",
+        title_nl="Terugval",
+        summary_nl="Alleen Nederlands.",
+        summary_en="",
+        summary_de="",
+        description_nl="Een Nederlandse beschrijving.",
+        description_en="An English description.",
+        description_de="",
+    )
+    english = client.get("/en/projects/fallback/").content.decode()
+    assert '<p class="lead" lang="nl">Alleen Nederlands.</p>' in english
+    assert "Text in Dutch; no translation yet." in english
+    # The English description is the page's own language: no lang, no note for it.
+    assert '<div class="prose"><p>An English description.</p></div>' in english
+    german = client.get("/de/projekte/fallback/").content.decode()
+    assert "Text auf Niederländisch; noch nicht übersetzt." in german
+    # German falls back to English first, then Dutch.
+    assert '<div class="prose" lang="en"><p>An English description.</p></div>' in german

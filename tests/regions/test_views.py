@@ -99,7 +99,7 @@ def test_municipality_page_in_each_language_with_fallback(client, enschede, lang
     page = html(response)
     assert response.status_code == 200
     assert f'<html lang="{lang}">' in page
-    assert page.count('rel="alternate" hreflang=') == 3
+    assert page.count('rel="alternate" hreflang=') == 4  # nl, en, de and x-default
     # The German summary is empty: German visitors read the English one.
     expected = {
         "nl": "Grootste stad van Twente.",
@@ -327,7 +327,7 @@ def test_district_pages_in_each_language(client, enschede, lang):
     response = client.get(reverse_detail("district", district.slug, lang))
     page = html(response)
     assert f'<html lang="{lang}">' in page
-    assert page.count('rel="alternate" hreflang=') == 3
+    assert page.count('rel="alternate" hreflang=') == 4  # nl, en, de and x-default
     expected = {
         "nl": "Voormalige vliegbasis.",
         "en": "Former air force base.",

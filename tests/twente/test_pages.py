@@ -338,3 +338,30 @@ def test_about_query_count_does_not_grow(client, twente, django_assert_num_queri
     with django_assert_num_queries(7):
         response = client.get(url("about", "en"))
     assert len(response.context["contacts"]) == 32
+
+
+def test_every_page_names_its_canonical_url_and_filter_variants_point_to_the_bare_list(client, twente):
+    html = client.get("/en/projects/", {"theme": "water", "page": "1"}).content.decode()
+    assert '<link rel="canonical" href="http://testserver/en/projects/">' in html
+    home = client.get("/de/").content.decode()
+    assert '<link rel="canonical" href="http://testserver/de/">' in home
+
+
+def test_hreflang_alternates_include_x_default_on_the_dutch_page(client, twente):
+    html = client.get("/en/projects/", {"theme": "water"}).content.decode()
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/nl/projecten/">' in html
+    assert '<link rel="alternate" hreflang="de" href="http://testserver/de/projekte/">' in html
+
+
+def test_a_404_page_has_no_hreflang_alternates_and_no_canonical(client):
+    html = client.get("/en/no-such-page/").content.decode()
+    assert 'hreflang="' not in html.split("</head>")[0]
+    assert 'rel="canonical"' not in html
+
+
+def test_list_filters_sit_behind_a_disclosure_open_only_when_filtering(client, twente):
+    plain = client.get("/en/projects/").content.decode()
+    assert '<details class="filter-disclosure">' in plain
+    assert plain.index('href="#results"') < plain.index('<details class="filter-disclosure"')
+    filtered = client.get("/en/projects/", {"status": "running"}).content.decode()
+    assert '<details class="filter-disclosure" open>' in filtered

@@ -50,7 +50,12 @@ class FilterForm(forms.Form):
         super().full_clean()
         for name in self.errors:
             if name in self.fields:
-                attrs = self.fields[name].widget.attrs
+                field = self.fields[name]
+                if getattr(field.widget, "input_type", None) == "number":
+                    # Echoing "abc" into <input type=number> is invalid HTML and browsers
+                    # show it empty: a text field keeps what the visitor typed, to correct.
+                    field.widget = forms.TextInput(attrs={**field.widget.attrs, "inputmode": "decimal"})
+                attrs = field.widget.attrs
                 attrs["aria-invalid"] = "true"
                 attrs["aria-describedby"] = f"{self[name].auto_id}_error"
 
@@ -104,9 +109,10 @@ class FilteredListView(ListView):
             return HttpResponseBadRequest("\n".join(lines), content_type="text/plain; charset=utf-8")
         queryset = self.get_open_data_queryset(filterset.qs)
         filename = f"netwerkstad-twente-{self.open_data_name}-{translation.get_language()}"
-        return opendata.open_data_response(
+        response = opendata.open_data_response(
             output_format, queryset, self.open_data_columns, self.request, filename
         )
+        return opendata.with_last_modified(response, filterset.qs)
 
     def paginate_queryset(self, queryset, page_size):
         paginator = Paginator(queryset, page_size, allow_empty_first_page=True)
@@ -145,6 +151,7 @@ class FilteredListView(ListView):
         )
         context["page_notice"] = getattr(self, "page_notice", None)
         context["open_data_links"] = self.open_data_links()
+        context["open_data_license"] = opendata.open_data_license()
         return context
 
 

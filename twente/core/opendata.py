@@ -18,8 +18,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
+from django.db.models import Max
 from django.http import StreamingHttpResponse
 from django.utils import translation
+from django.utils.http import http_date
 
 FORMATS = ("csv", "json")
 
@@ -164,3 +167,28 @@ def json_response(queryset, columns, request, filename):
 def open_data_response(output_format, queryset, columns, request, filename):
     build = csv_response if output_format == "csv" else json_response
     return build(queryset, columns, request, filename)
+
+
+def open_data_license():
+    """The open data's licence (settings OPEN_DATA_LICENSE_URL and _NAME; CC0 1.0 by default)."""
+    return {"url": settings.OPEN_DATA_LICENSE_URL, "name": settings.OPEN_DATA_LICENSE_NAME}
+
+
+def with_last_modified(response, queryset):
+    """`Last-Modified`: the newest change among the rows of the download (one query)."""
+    newest = queryset.order_by().aggregate(newest=Max("updated_at"))["newest"]
+    if newest:
+        response["Last-Modified"] = http_date(newest.timestamp())
+    response["Link"] = f'<{settings.OPEN_DATA_LICENSE_URL}>; rel="license"'
+    return response
+
+
+def has_field(model, name):
+    """Whether the model has a concrete field of that name (for columns added by a migration
+    that may not be on every branch yet, such as a project's Kohesio identifier)."""
+    return any(field.name == name for field in model._meta.concrete_fields)
+
+
+def slugs(attribute):
+    """A column of the slugs of a many-to-many relation (prefetched by the list's queryset)."""
+    return lambda obj, request: [item.slug for item in getattr(obj, attribute).all()]

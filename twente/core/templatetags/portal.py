@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.utils import formats
 from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from twente.core.uploads import PREVIEW_CHARS
 from twente.core.uploads import excerpt as cut_to_excerpt
@@ -58,3 +59,16 @@ def euro(value):
 def excerpt(value, limit=PREVIEW_CHARS):
     """At most a bounded excerpt of a text from an uploaded file (an import preview)."""
     return cut_to_excerpt(value, int(limit))
+
+
+@register.simple_tag
+def fallback_language(obj, field_name):
+    """The language code of a translated field's shown text when it is not the page's own
+    (a fallback, WCAG 3.1.2: the text then needs its own `lang`), else an empty string."""
+    current = get_language()
+    if getattr(obj, build_localized_fieldname(field_name, current), None):
+        return ""
+    for code in resolution_order(current)[1:]:
+        if getattr(obj, build_localized_fieldname(field_name, code), None):
+            return code
+    return ""
