@@ -70,13 +70,14 @@ def database_answers(timeout, alias=DEFAULT_DB_ALIAS):
     """Whether the database answers one cheap query within `timeout` seconds.
 
     The query runs on a connection of its own in a separate thread, so neither a
-    connection attempt nor a query that hangs can keep the caller waiting."""
+    connection attempt nor a query that hangs can keep the caller waiting; the
+    thread itself ends soon after (its connection has a deadline too)."""
     outcome = []
 
     def probe():
         probe_connection = connections.create_connection(alias)
         try:
-            with probe_connection.cursor() as cursor:
+            with deadline(timeout + 1, wrapper=probe_connection), probe_connection.cursor() as cursor:
                 cursor.execute("SELECT 1")
                 outcome.append(cursor.fetchone() == (1,))
         except Exception:  # any failure means: not answering
@@ -101,13 +102,15 @@ class _Watchdog:
         self._thread = None
 
     @contextmanager
-    def deadline(self, seconds, alias=DEFAULT_DB_ALIAS):
+    def deadline(self, seconds, alias=DEFAULT_DB_ALIAS, wrapper=None):
+        """Within this block, the connection (the thread's own for `alias`, or
+        `wrapper`) has its socket shut once `seconds` have passed."""
         if not seconds:
             yield
             return
         key = object()
         with self._lock:
-            self._deadlines[key] = (time.monotonic() + seconds, connections[alias])
+            self._deadlines[key] = (time.monotonic() + seconds, wrapper or connections[alias])
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="database-watchdog", daemon=True)
                 self._thread.start()
