@@ -208,7 +208,10 @@ def main():
         for label, path in PAGES:
             url = base + path.format(**names)
             uncached = wrk(url, headers=["Cookie: sessionid=benchmark-uncached"], **load)
-            urllib.request.urlopen(url, timeout=30).read()  # noqa: S310 (loopback): fills the cache
+            try:
+                urllib.request.urlopen(url, timeout=60).read()  # noqa: S310 (loopback): fills the cache
+            except OSError as error:  # a page slower than the worker timeout: its row shows it
+                print(f"{label}: the warm-up request failed ({error})", flush=True)
             cached = wrk(url, **load)
             rows += [(label, "uncached", uncached), (label, "cached", cached)]
             print(
@@ -226,7 +229,10 @@ def main():
                 print(f"soak {path}: {soak_rows[-1][2]}", flush=True)
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
     contacts = ""
     if args.contacts and (ROOT / "bench" / "contact_export.py").exists():
         contacts = subprocess.run(
