@@ -194,6 +194,7 @@ def format_table(rows, healthz_rps):
 
 def main():
     args = parse_args()
+    load_before = os.getloadavg()[0]
     env = server_env(args.port)
     names = slugs(env)
     flush_cache(env)
@@ -254,6 +255,8 @@ def main():
         "Data: `bench/generate.py` defaults (10,000 projects, 2,000 partners, 20,000 contacts).",
         "Uncached requests carry a session cookie, which the page cache never serves; cached ones are",
         "anonymous. The ratio is to `/healthz`'s throughput measured at the start of the same run.",
+        f"Load average of the machine (other work included): {load_before:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after; a row of zeros means no request finished within the run.",
         "",
         table,
     ]
