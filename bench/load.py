@@ -1,0 +1,280 @@
+"""Load benchmark: the production server under a bounded load, every public page type.
+
+Starts gunicorn as deployed (production settings, `--workers 2`, Redis page cache) on
+loopback, then drives it with wrk (Debian's `wrk` package) from a second process:
+each public page type uncached (the request carries a session cookie, which the page
+cache never serves) and from the cache (anonymous, after one warm-up request), plus
+`/healthz` in the same run; then a soak of `--soak-connections` connections against
+the home page, the project list and search, counting errors and 5xx answers.
+Prints one table (p50, p95, p99 in ms, requests per second, ratio to /healthz) and
+writes it to docs/benchmarks.md with the date and the machine. Asserts nothing.
+
+Needs a PostgreSQL database filled by bench/generate.py:
+
+    DATABASE_URL=postgres://... REDIS_URL=redis://127.0.0.1:6379/1 \\
+        .venv/bin/python bench/load.py [--port 8101] [--duration 5] [--connections 4]
+        [--soak 60] [--soak-connections 50] [--contacts]
+
+`--contacts` also runs bench/contact_export.py (export and import figures) against
+the same database and adds its output to the report.
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT = ROOT / "docs" / "benchmarks.md"
+
+# wrk's Lua hook prints what its summary leaves out (p95) in a form easy to parse.
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.timeout
+  io.write(string.format("RESULT p50=%d p95=%d p99=%d requests=%d duration=%d errors=%d status=%d\\n",
+    latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    summary.requests, summary.duration, errors, summary.errors.status))
+end
+"""
+
+# (label, path); the slugs of one generated partner and project, and Enschede.
+PAGES = [
+    ("home", "/en/"),
+    ("municipality list", "/en/municipalities/"),
+    ("municipality page (Enschede)", "/en/municipalities/enschede/"),
+    ("partner list", "/en/partners/"),
+    ("partner page", "/en/partners/{partner}/"),
+    ("district list", "/en/districts/"),
+    ("district page", "/en/districts/{district}/"),
+    ("project list", "/en/projects/"),
+    ("project list, filtered", "/en/projects/?theme={theme}&status=running"),
+    ("project list, text filter", "/de/projekte/?q=Wasser"),
+    ("project list, page 50", "/en/projects/?page=50"),
+    ("project page", "/en/projects/{project}/"),
+    ("funding overview", "/en/projects/funding/"),
+    ("map", "/en/map/"),
+    ("search ?q=energy", "/en/search/?q=energy"),
+    ("search ?q=Munster", "/en/search/?q=Munster"),
+    ("sitemap index", "/sitemap.xml"),
+    ("sitemap page (projects)", "/sitemap-projects.xml?p=2"),
+]
+SOAK_PAGES = ["/en/", "/en/projects/", "/en/search/?q=energy"]
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8101)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--duration", type=int, default=5, help="seconds per page and mode")
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--soak", type=int, default=60, help="seconds per soak page; 0 skips it")
+    parser.add_argument("--soak-connections", type=int, default=50)
+    parser.add_argument("--contacts", action="store_true", help="also run bench/contact_export.py")
+    parser.add_argument("--report", type=Path, default=REPORT)
+    return parser.parse_args()
+
+
+def server_env(port):
+    env = dict(os.environ)
+    if not env.get("DATABASE_URL", "").startswith("postgres"):
+        sys.exit("Set DATABASE_URL to a PostgreSQL database filled by bench/generate.py.")
+    env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/1")
+    env.setdefault("DJANGO_SECRET_KEY", "bench-only-" + "x" * 50)
+    env.update(
+        DJANGO_DEBUG="0",
+        DJANGO_SETTINGS_MODULE="twente.settings",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_SECURE_COOKIES="0",
+        DJANGO_LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+def slugs(env):
+    """A generated partner, project, district and theme to request."""
+    code = (
+        "import django; django.setup();"
+        "from partners.models import Partner; from projects.models import Project;"
+        "from regions.models import InnovationDistrict, Theme;"
+        "print(Partner.objects.published().filter(participations__isnull=False).order_by('slug').first().slug);"
+        "print(Project.objects.published().order_by('slug').first().slug);"
+        "print(InnovationDistrict.objects.published().order_by('slug').first().slug);"
+        "print(Theme.objects.order_by('slug').first().slug)"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.split()
+    return dict(zip(("partner", "project", "district", "theme"), output[-4:], strict=True))
+
+
+def start_server(env, port, workers):
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True
+    )
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    process = subprocess.Popen(
+        [str(gunicorn), "twente.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"],
+        env=env,
+        cwd=ROOT,
+    )
+    for _attempt in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)  # noqa: S310 (loopback)
+            return process
+        except OSError:  # not listening yet, or still starting under load
+            time.sleep(0.2)
+    process.terminate()
+    sys.exit("gunicorn did not answer /healthz")
+
+
+def flush_cache(env):
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.core.cache import cache; cache.clear()",
+        ],
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+
+
+def wrk(url, *, duration, connections, headers=()):
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    command = ["wrk", "-t", str(min(connections, 2)), "-c", str(connections), "-d", f"{duration}s"]
+    command += ["--timeout", "10s", "-s", script.name]
+    for header in headers:
+        command += ["-H", header]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    Path(script.name).unlink()
+    values = dict(re.findall(r"(\w+)=(\d+)", output.split("RESULT", 1)[1]))
+    values = {key: int(value) for key, value in values.items()}
+    return {
+        "p50": values["p50"] / 1000,
+        "p95": values["p95"] / 1000,
+        "p99": values["p99"] / 1000,
+        "rps": values["requests"] / (values["duration"] / 1e6),
+        "errors": values["errors"],
+        "non_2xx": values["status"],
+    }
+
+
+def machine():
+    cpu = platform.processor()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = re.findall(r"model name\s*:\s*(.+)", cpuinfo.read_text())
+        cpu = names[0] if names else cpu
+    return f"{platform.node()}: {os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}"
+
+
+def format_table(rows, healthz_rps):
+    lines = [
+        "| page | mode | p50 ms | p95 ms | p99 ms | req/s | ratio to /healthz | errors / non-2xx |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, mode, result in rows:
+        latency = f"{result['p50']:.1f} | {result['p95']:.1f} | {result['p99']:.1f}"
+        ratio = result["rps"] / healthz_rps
+        failures = f"{result['errors']} / {result['non_2xx']}"
+        lines.append(f"| {label} | {mode} | {latency} | {result['rps']:.0f} | {ratio:.2f} | {failures} |")
+    return "\n".join(lines)
+
+
+def main():
+    args = parse_args()
+    load_before = os.getloadavg()[0]
+    env = server_env(args.port)
+    names = slugs(env)
+    flush_cache(env)
+    server = start_server(env, args.port, args.workers)
+    base = f"http://127.0.0.1:{args.port}"
+    rows = []
+    try:
+        load = {"duration": args.duration, "connections": args.connections}
+        healthz = wrk(f"{base}/healthz", **load)
+        rows.append(("/healthz", "-", healthz))
+        print(f"/healthz: {healthz['rps']:.0f} req/s", flush=True)
+        for label, path in PAGES:
+            url = base + path.format(**names)
+            uncached = wrk(url, headers=["Cookie: sessionid=benchmark-uncached"], **load)
+            try:
+                urllib.request.urlopen(url, timeout=60).read()  # noqa: S310 (loopback): fills the cache
+            except OSError as error:  # a page slower than the worker timeout: its row shows it
+                print(f"{label}: the warm-up request failed ({error})", flush=True)
+            cached = wrk(url, **load)
+            rows += [(label, "uncached", uncached), (label, "cached", cached)]
+            print(
+                f"{label}: uncached p95 {uncached['p95']:.1f} ms, cached {cached['rps']:.0f} req/s",
+                flush=True,
+            )
+        rows.append(("/healthz (again, after the pages)", "-", wrk(f"{base}/healthz", **load)))
+        soak_rows = []
+        if args.soak:
+            for path in SOAK_PAGES:
+                soak = {"duration": args.soak, "connections": args.soak_connections}
+                soak_rows.append(
+                    (path, f"{args.soak_connections} connections, {args.soak} s", wrk(base + path, **soak))
+                )
+                print(f"soak {path}: {soak_rows[-1][2]}", flush=True)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    contacts = ""
+    if args.contacts and (ROOT / "bench" / "contact_export.py").exists():
+        contacts = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "contact_export.py")],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout
+    healthz_rps = healthz["rps"]
+    table = format_table(rows, healthz_rps)
+    print(table)
+    report = [
+        "# Benchmarks",
+        "",
+        f"Measured {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on {machine()}",
+        f"with `bench/load.py` (gunicorn, production settings, {args.workers} workers, Redis page cache,",
+        f"PostgreSQL; wrk with {args.connections} connections, {args.duration} s per page and mode).",
+        "Data: `bench/generate.py` defaults (10,000 projects, 2,000 partners, 20,000 contacts).",
+        "Uncached requests carry a session cookie, which the page cache never serves; cached ones are",
+        "anonymous. The ratio is to `/healthz`'s throughput measured at the start of the same run.",
+        f"Load average of the machine (other work included): {load_before:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after; a row of zeros means no request finished within the run.",
+        "",
+        table,
+    ]
+    if soak_rows:
+        report += ["", "## Soak", "", format_table(soak_rows, healthz_rps)]
+    if contacts:
+        report += [
+            "",
+            "## Contact export and import (bench/contact_export.py)",
+            "",
+            "```",
+            contacts.strip(),
+            "```",
+        ]
+    args.report.parent.mkdir(exist_ok=True)
+    args.report.write_text("\n".join(report) + "\n")
+    print(f"written to {args.report}")
+
+
+if __name__ == "__main__":
+    main()
