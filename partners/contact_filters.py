@@ -191,8 +191,9 @@ class ContactFilterSet(django_filters.FilterSet):
         for key, value in self.form.cleaned_data.items():
             if value in (None, "", [], ()) or (hasattr(value, "exists") and not value.exists()):
                 continue
-            if hasattr(value, "model") or (isinstance(value, list | tuple) and hasattr(value[0], "slug")):
-                logged[key] = sorted(obj.slug for obj in value)  # chosen objects, by slug
+            if hasattr(value, "model") or (isinstance(value, list | tuple) and hasattr(value[0], "pk")):
+                # Chosen objects, by slug; saved lists (no slug) by name.
+                logged[key] = sorted(getattr(obj, "slug", None) or str(obj) for obj in value)
             elif isinstance(value, list | tuple):
                 logged[key] = list(value)
             elif hasattr(value, "as_tuple"):  # Decimal from NumberFilter

@@ -433,15 +433,10 @@ class Fingerprint:
         self._hash = hashlib.sha256()
 
     def add(self, row: RowPlan, diff):
-        summary = [
-            row.number,
-            row.detected,
-            row.contact_id,
-            row.stored_version,
-            row.match,
-            diff,
-            len(row.errors),
-        ]
+        if row.detected == DUPLICATE:  # the same whatever the person chose for it
+            summary = [row.number, row.detected, row.match]
+        else:
+            summary = [row.number, row.detected, row.contact_id, row.stored_version, diff, len(row.errors)]
         self._hash.update(json.dumps(summary, default=str).encode())
         self._hash.update(b"\n")
 

@@ -272,9 +272,8 @@ def test_an_exported_csv_imported_again_changes_nothing(munster, officer):
     history_before = first.history.count()
     content = export_csv()
     plan = build_plan(read_upload(content, "export.csv"))
-    assert plan.counts == {"new": 0, "changed": 0, "unchanged": 3, "invalid": 0, "duplicate": 0, "stale": 0}, [
-        (row.number, row.errors, row.changes) for row in plan.rows
-    ]
+    unchanged = {"new": 0, "changed": 0, "unchanged": 3, "invalid": 0, "duplicate": 0, "stale": 0}
+    assert plan.counts == unchanged, [(row.number, row.errors, row.changes) for row in plan.rows]
     apply(content, "export.csv", officer)
     first.refresh_from_db()
     assert first.history.count() == history_before
@@ -285,9 +284,8 @@ def test_an_exported_csv_imported_again_changes_nothing(munster, officer):
 def test_an_exported_excel_file_imported_again_changes_nothing(munster):
     tricky_contacts(munster)
     plan = build_plan(read_upload(export_xlsx(), "export.xlsx"))
-    assert plan.counts == {"new": 0, "changed": 0, "unchanged": 3, "invalid": 0, "duplicate": 0, "stale": 0}, [
-        (row.number, row.errors, row.changes) for row in plan.rows
-    ]
+    unchanged = {"new": 0, "changed": 0, "unchanged": 3, "invalid": 0, "duplicate": 0, "stale": 0}
+    assert plan.counts == unchanged, [(row.number, row.errors, row.changes) for row in plan.rows]
 
 
 def test_an_export_imported_into_an_empty_database_recreates_the_contacts(munster, officer):
