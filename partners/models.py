@@ -2,6 +2,7 @@
 memberships of networks, and the contact persons the liaison officer keeps."""
 
 import datetime
+import functools
 from datetime import timedelta
 
 import phonenumbers
@@ -276,7 +277,9 @@ def phone_uri(value):
     return _format_phone(value, phonenumbers.PhoneNumberFormat.RFC3966)
 
 
+@functools.lru_cache(maxsize=8192)
 def _format_phone(value, number_format):
+    # Parsing is slow (a large export formats thousands); organisations share numbers.
     if not value:
         return ""
     try:
