@@ -4,14 +4,28 @@ Every model goes through `twente.core.admin.PortalAdmin` (translation tabs, hist
 revert, optimistic locking, publishing, protected delete). Contacts are for the liaison
 officer only: editors have no permission on them, so the admin hides them entirely."""
 
+from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from partners.admin_views import ContactExportAdminMixin
-from partners.models import Contact, ContactExportLog, Membership, Partner, Relationship, RelationshipKind
+from partners.models import (
+    Contact,
+    ContactExportLog,
+    ContactList,
+    ContactPrivacyLog,
+    ExportedContact,
+    Membership,
+    Partner,
+    Relationship,
+    RelationshipKind,
+)
 from twente.core.admin import PortalAdmin, change_link, changelist_link
 
 
@@ -119,6 +133,51 @@ class VerificationFilter(admin.SimpleListFilter):
         return queryset
 
 
+class RetentionFilter(admin.SimpleListFilter):
+    """The retention review (AVG storage limitation): contacts not verified for the
+    configured time, to be marked verified or erased."""
+
+    title = _("retention review")
+    parameter_name = "retention"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("due", _("Not verified for %(months)d months") % {"months": settings.CONTACT_RETENTION_MONTHS})
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "due":
+            return queryset.due_for_retention_review()
+        return queryset
+
+
+class ContactAdminForm(forms.ModelForm):
+    """Phones shown in international form; ticking consent without a date takes
+    today's date (the script proposes it as soon as the box is ticked); unticking
+    it records the withdrawal with today's date."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.phone and "phone" in self.fields:
+            self.initial["phone"] = self.instance.phone_display
+        self._consent_before = self.instance.mailing_consent if self.instance.pk else False
+
+    def clean(self):
+        cleaned = super().clean()
+        today = timezone.localdate()
+        if cleaned.get("mailing_consent") and not cleaned.get("mailing_consent_date"):
+            cleaned["mailing_consent_date"] = today
+            self.instance.mailing_consent_date = today
+        if (
+            self._consent_before
+            and not cleaned.get("mailing_consent")
+            and not cleaned.get("mailing_consent_withdrawn_on")
+        ):
+            cleaned["mailing_consent_withdrawn_on"] = today
+            self.instance.mailing_consent_withdrawn_on = today
+        return cleaned
+
+
 @admin.register(Contact)
 class ContactAdmin(ContactExportAdminMixin, PortalAdmin):
     list_display = [
@@ -133,6 +192,7 @@ class ContactAdmin(ContactExportAdminMixin, PortalAdmin):
     ]
     list_filter = [
         VerificationFilter,
+        RetentionFilter,
         "kind",
         "preferred_language",
         "is_public",
@@ -153,6 +213,29 @@ class ContactAdmin(ContactExportAdminMixin, PortalAdmin):
     autocomplete_fields = ["municipality", "partner", "topics"]
     date_hierarchy = "last_verified"
     ordering = ["name"]
+    form = ContactAdminForm
+    change_form_template = "admin/partners/contact/change_form.html"
+    readonly_fields = ["member_of_lists"]
+
+    class Media:
+        js = ["partners/contact_consent.js"]
+
+    @admin.display(description=_("member of these lists"))
+    def member_of_lists(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        lists = obj.lists.order_by("name")
+        return (
+            format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                (
+                    (f"../../../contactlist/{contact_list.pk}/change/", contact_list.name)
+                    for contact_list in lists
+                ),
+            )
+            or "—"
+        )
 
     @admin.display(description=_("organisation"))
     def organisation_link(self, obj):
@@ -164,16 +247,10 @@ class ContactAdmin(ContactExportAdminMixin, PortalAdmin):
         return initial
 
 
-@admin.register(ContactExportLog)
-class ContactExportLogAdmin(admin.ModelAdmin):
-    """Written by the export code only; administrators (superusers) read it."""
+class ReadOnlyAdminMixin:
+    """Written by the services only: nobody adds, changes or deletes a row here."""
 
-    list_display = ["created_at", "user", "export_format", "contact_count", "excluded_count"]
-    list_filter = ["export_format"]
-    list_select_related = ["user"]
-    date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
+    def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
@@ -181,3 +258,78 @@ class ContactExportLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ExportedContactInline(ReadOnlyAdminMixin, admin.TabularInline):
+    model = ExportedContact
+    fields = ["contact_link"]
+    readonly_fields = ["contact_link"]
+    extra = 0
+    verbose_name_plural = _("contacts in this export")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("partners.view_contactexportlog")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("contact__partner", "contact__municipality")
+
+    @admin.display(description=_("contact"))
+    def contact_link(self, obj):
+        if obj.contact_id is None:
+            return _("an erased contact")
+        return change_link(obj.contact)
+
+
+@admin.register(ContactExportLog)
+class ContactExportLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The liaison officer sees their own exports, administrators all."""
+
+    list_display = ["created_at", "user", "export_format", "purpose", "contact_count", "excluded_count"]
+    list_filter = ["export_format", "purpose"]
+    list_select_related = ["user"]
+    date_hierarchy = "created_at"
+    inlines = [ExportedContactInline]
+    fields = ["created_at", "user", "export_format", "purpose", "filters", "contact_count", "excluded_count"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+
+@admin.register(ContactPrivacyLog)
+class ContactPrivacyLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["created_at", "user", "action", "contact_number", "contact"]
+    list_filter = ["action"]
+    list_select_related = ["user", "contact"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(ContactList)
+class ContactListAdmin(admin.ModelAdmin):
+    """Saved contact lists, shared by every liaison officer; exported from the
+    export page (filter "saved list") with the same consent rules."""
+
+    list_display = ["name", "member_count", "created_by", "updated_at", "export_link"]
+    search_fields = ["name"]
+    autocomplete_fields = ["members"]
+    fields = ["name", "description", "members"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_members=Count("members")).select_related("created_by")
+
+    @admin.display(description=_("members"), ordering="_members")
+    def member_count(self, obj):
+        return obj._members
+
+    @admin.display(description=_("export"))
+    def export_link(self, obj):
+        return format_html_join(
+            "",
+            '<a href="{}?contact_list={}">{}</a>',
+            [(reverse("admin:partners_contact_export"), obj.pk, _("Export this list"))],
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)

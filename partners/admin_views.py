@@ -8,14 +8,16 @@ anonymous visitor is sent to the login page, a staff user without the permission
 """
 
 import base64
+import json
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.options import IS_POPUP_VAR, ActionLocation
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
-from django.http import FileResponse, HttpResponseRedirect, StreamingHttpResponse
-from django.shortcuts import redirect
+from django.http import FileResponse, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -26,23 +28,31 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from partners import exports
 from partners.contact_filters import ContactFilterSet
 from partners.imports import (
+    DUPLICATE_CHOICES,
     MAX_UPLOAD_BYTES,
+    STALE_CHOICES,
     ImportFileError,
     build_plan,
     content_digest,
     read_upload,
     too_large_message,
 )
-from partners.models import Contact
+from partners.models import Contact, ContactList
 from partners.services import (
     ExportPurpose,
     ImportOutdated,
     contact_export_log_create,
+    contact_list_add,
+    contact_personal_data,
+    contacts_erase,
     contacts_export_select,
     contacts_import_apply,
+    contacts_mark_verified,
 )
 
 EXPORT_PERMISSION = "partners.export_contacts"
+ACCESS_PERMISSION = "partners.access_contact_data"
+ERASE_PERMISSION = "partners.erase_contacts"
 IMPORT_PERMISSION = "partners.import_contacts"
 IMPORT_SESSION_KEY = "partners_contact_import"
 PREVIEW_ROW_LIMIT = 500
@@ -79,6 +89,19 @@ class ContactImportForm(forms.Form):
     )
 
 
+MATCHING_LIMIT = 50
+DEFAULT_EXPORT_OPTIONS = {"purpose": ExportPurpose.CONTACT_LIST, "export_format": "csv"}
+
+
+def matching_contacts(selection):
+    """The first contacts of the export, with organisation and consent, for the page."""
+    if selection is None:
+        return []
+    return list(
+        selection.contacts.select_related("partner", "municipality").order_by("name", "pk")[:MATCHING_LIMIT]
+    )
+
+
 def export_response(selection, export_format):
     """The file of an export, streamed."""
     content_type, _extension = exports.FORMATS[export_format]
@@ -103,6 +126,15 @@ def export_response(selection, export_format):
     return response
 
 
+def import_choices(data):
+    """The person's choice per row (possible duplicates, older rows) from the form."""
+    choices = {}
+    for key, value in data.items():
+        if key.startswith("row-") and key[4:].isdigit() and value in DUPLICATE_CHOICES + STALE_CHOICES:
+            choices[int(key[4:])] = value
+    return choices
+
+
 class ContactExportAdminMixin:
     """Export and import pages and export actions for the contact admin."""
 
@@ -112,6 +144,7 @@ class ContactExportAdminMixin:
         "export_selected_vcard",
         "export_selected_emails",
     ]
+    privacy_actions = ["add_to_saved_list", "mark_verified", "erase_selected"]
 
     def has_export_permission(self, request):
         return request.user.has_perm(EXPORT_PERMISSION)
@@ -125,6 +158,11 @@ class ContactExportAdminMixin:
             path("export/", wrap(self.export_view), name="partners_contact_export"),
             path("import/", wrap(self.import_entry_view), name="partners_contact_import"),
             path("import/confirm/", wrap(self.import_confirm_view), name="partners_contact_import_confirm"),
+            path(
+                "<int:object_id>/personal-data/",
+                wrap(self.personal_data_view),
+                name="partners_contact_personal_data",
+            ),
             *super().get_urls(),
         ]
 
@@ -149,14 +187,25 @@ class ContactExportAdminMixin:
     def export_view(self, request):
         if not self.has_export_permission(request):
             raise PermissionDenied
-        data = request.POST if request.method == "POST" else None
+        # Always bound, so the page opens with the count and the matching contacts;
+        # a link (a saved list's "export this list") fills in filters by GET.
+        data = request.POST if request.method == "POST" else request.GET
         filterset = ContactFilterSet(data, queryset=Contact.objects.all(), request=request)
-        options = ContactExportOptionsForm(data)
+        options = ContactExportOptionsForm(data if "export_format" in data else DEFAULT_EXPORT_OPTIONS)
         selection = None
-        if data is not None and filterset.is_valid() and options.is_valid():
+        if filterset.is_valid() and options.is_valid():
             purpose = options.cleaned_data["purpose"]
             export_format = options.cleaned_data["export_format"]
             selection = contacts_export_select(filterset.qs, purpose=purpose, export_format=export_format)
+            if "save_list" in request.POST and request.POST.get("list_name", "").strip():
+                contact_list = contact_list_add(
+                    name=request.POST["list_name"], contacts=filterset.qs, user=request.user
+                )
+                messages.success(
+                    request,
+                    _("The %(count)d matching contacts are in the list “%(name)s”.")
+                    % {"count": filterset.qs.count(), "name": contact_list.name},
+                )
             if "download" in request.POST:
                 if selection.count == 0:
                     messages.warning(request, _("No contacts match: there is nothing to download."))
@@ -175,9 +224,11 @@ class ContactExportAdminMixin:
             filter_form=filterset.form,
             options_form=options,
             selection=selection,
+            matching=matching_contacts(selection),
+            matching_limit=MATCHING_LIMIT,
             total=Contact.objects.count(),
         )
-        status = 400 if data is not None and selection is None else 200
+        status = 400 if selection is None else 200
         return TemplateResponse(request, "admin/partners/contact/export.html", context, status=status)
 
     # --- export actions on selected contacts --------------------------------------
@@ -186,17 +237,93 @@ class ContactExportAdminMixin:
         actions = super().get_actions(request, action_location=action_location)
         if IS_POPUP_VAR in request.GET or action_location != ActionLocation.CHANGE_LIST:
             return actions
-        for name in self.export_actions:
+        allowed = {
+            **dict.fromkeys(self.export_actions, self.has_export_permission(request)),
+            "add_to_saved_list": request.user.has_perm("partners.change_contactlist"),
+            "mark_verified": self.has_change_permission(request),
+            "erase_selected": self.has_erase_permission(request),
+        }
+        for name, permitted in allowed.items():
             action = self.get_action(name, action_location)
-            if action and self.has_export_permission(request):
+            if action and permitted:
                 actions[action.name] = action
         return actions
+
+    def has_erase_permission(self, request):
+        return request.user.has_perm(ERASE_PERMISSION)
+
+    # --- data-protection rights ---------------------------------------------------
+
+    def personal_data_view(self, request, object_id):
+        """AVG access: everything stored about the person, as a readable JSON file."""
+        if not request.user.has_perm(ACCESS_PERMISSION):
+            raise PermissionDenied
+        contact = get_object_or_404(Contact.objects.select_related("partner", "municipality"), pk=object_id)
+        data = contact_personal_data(contact=contact, user=request.user)
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="personal-data-contact-{contact.pk}.json"'
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_access_personal_data": request.user.has_perm(ACCESS_PERMISSION),
+        }
+        return super().change_view(request, object_id, form_url, extra_context=extra_context)
+
+    @admin.action(description=gettext_lazy("Mark selected contacts as verified today (retention review)"))
+    def mark_verified(self, request, queryset):
+        count = contacts_mark_verified(contacts=queryset, user=request.user)
+        messages.success(request, _("%(count)d contacts marked as verified today.") % {"count": count})
+
+    @admin.action(description=gettext_lazy("Erase selected contacts and their history (GDPR)"))
+    def erase_selected(self, request, queryset):
+        if not self.has_erase_permission(request):
+            raise PermissionDenied
+        if request.POST.get("confirm_erase") == "yes":
+            count = contacts_erase(contacts=queryset, user=request.user)
+            messages.success(
+                request, _("%(count)d contacts and their history were erased.") % {"count": count}
+            )
+            return None
+        context = self._context(
+            request,
+            _("Erase contacts"),
+            contacts=queryset.select_related("partner", "municipality")[:200],
+            count=queryset.count(),
+            selected=request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+            action_checkbox_name=helpers.ACTION_CHECKBOX_NAME,
+        )
+        return TemplateResponse(request, "admin/partners/contact/erase_confirm.html", context)
+
+    @admin.action(description=gettext_lazy("Add selected contacts to a saved list"))
+    def add_to_saved_list(self, request, queryset):
+        name = request.POST.get("list_name", "").strip()
+        if name:
+            contact_list = contact_list_add(name=name, contacts=queryset, user=request.user)
+            messages.success(
+                request,
+                _("Added %(count)d contacts to the list “%(name)s”.")
+                % {"count": queryset.count(), "name": contact_list.name},
+            )
+            return None
+        context = self._context(
+            request,
+            _("Add contacts to a saved list"),
+            count=queryset.count(),
+            lists=ContactList.objects.order_by("name"),
+            selected=request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+            action_checkbox_name=helpers.ACTION_CHECKBOX_NAME,
+        )
+        return TemplateResponse(request, "admin/partners/contact/add_to_list.html", context)
 
     def _export_selected(self, request, queryset, export_format):
         if not self.has_export_permission(request):
             raise PermissionDenied
-        # The email list is meant for a mailing, so it keeps to those who consented.
-        purpose = ExportPurpose.MAILING if export_format == "emails" else ExportPurpose.CONTACT_LIST
+        # The email list is a mailing: the service keeps it to those who consented.
+        purpose = ExportPurpose.CONTACT_LIST
         ids = sorted(queryset.values_list("pk", flat=True))
         # A subquery, not the id list: "select all" may pick more ids than SQLite binds.
         selection = contacts_export_select(
@@ -286,6 +413,8 @@ class ContactExportAdminMixin:
     def _import_preview(self, request, plan, filename, digest, status=200):
         groups = []
         for status_name, label in (
+            ("duplicate", _("Possible duplicates: choose what to do")),
+            ("stale", _("File is older than the stored contact: not applied unless chosen")),
             ("invalid", _("Invalid rows (will not be imported)")),
             ("new", _("New contacts")),
             ("changed", _("Changed contacts")),
@@ -301,7 +430,13 @@ class ContactExportAdminMixin:
             groups=groups,
             row_limit=PREVIEW_ROW_LIMIT,
             digest=digest,
-            can_apply=counts["new"] + counts["changed"] > 0,
+            can_apply=counts["new"] + counts["changed"] + counts["duplicate"] + counts["stale"] > 0,
+            duplicate_choices=[
+                ("skip", _("Skip")),
+                ("update", _("Update the stored contact")),
+                ("create", _("Create a new contact")),
+            ],
+            stale_choices=[("skip", _("Keep the stored contact")), ("apply", _("Apply the older file"))],
         )
         return TemplateResponse(request, "admin/partners/contact/import_preview.html", context, status=status)
 
@@ -331,12 +466,14 @@ class ContactExportAdminMixin:
             return HttpResponseRedirect(reverse("admin:partners_contact_import"))
         content = base64.b64decode(stored["content"])
         filename = stored["filename"]
+        choices = import_choices(request.POST)
         try:
             result = contacts_import_apply(
                 content=content,
                 filename=filename,
                 user=request.user,
                 expected_fingerprint=stored["fingerprint"],
+                choices=choices,
             )
         except ImportOutdated:
             plan = build_plan(read_upload(content, filename))
@@ -366,7 +503,8 @@ class ContactExportAdminMixin:
             request,
             _(
                 "Imported %(filename)s: %(created)d new, %(updated)d changed, "
-                "%(unchanged)d unchanged, %(invalid)d invalid rows skipped."
+                "%(unchanged)d unchanged, %(invalid)d invalid rows skipped, "
+                "%(skipped)d possible duplicates or older rows left as they were."
             )
             % {
                 "filename": filename,
@@ -374,6 +512,7 @@ class ContactExportAdminMixin:
                 "updated": result.updated,
                 "unchanged": result.unchanged,
                 "invalid": result.invalid,
+                "skipped": result.skipped,
             },
         )
         return HttpResponseRedirect(reverse("admin:partners_contact_changelist"))

@@ -4,34 +4,30 @@ Every filter narrows the list; left empty it does nothing. Filters that cross a
 many-to-many relation (topics, region) use subqueries so no contact appears twice.
 """
 
-import datetime
-
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Contact, ContactKind, Membership, Partner, PartnerKind, Relationship
+from partners.models import (
+    Contact,
+    ContactKind,
+    ContactList,
+    Membership,
+    Partner,
+    PartnerKind,
+    Relationship,
+    months_ago,
+)
 from regions.models import Country, Municipality, Region, Theme
 
 MUNICIPALITY_KIND = "municipality"
 
 ORGANISATION_KIND_CHOICES = [(MUNICIPALITY_KIND, _("Twente municipality")), *PartnerKind.choices]
-
-
-def months_ago(today, months):
-    """The same day `months` calendar months back (clamped to the month's length)."""
-    month_index = today.year * 12 + today.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    for day in (today.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def contacts_in_municipalities(municipality_ids):
@@ -61,19 +57,13 @@ class ContactFilterSet(django_filters.FilterSet):
         label=_("Partner organisation"),
         queryset=Partner.objects.order_by("name"),
         field_name="partner",
-        help_text=_(
-            "Contacts of these partner organisations (e.g. Münster and Osnabrück). "
-            "Hold Ctrl (Cmd on a Mac) to choose several."
-        ),
+        help_text=_("Contacts of these partner organisations (e.g. Münster and Osnabrück)."),
     )
     municipality = django_filters.ModelMultipleChoiceFilter(
         label=_("Municipality"),
         queryset=Municipality.objects.order_by("name"),
         method="filter_municipality",
-        help_text=_(
-            "Contacts of these municipalities and of partners located in them. "
-            "Hold Ctrl (Cmd on a Mac) to choose several."
-        ),
+        help_text=_("Contacts of these municipalities and of partners located in them."),
     )
     organisation_kind = django_filters.MultipleChoiceFilter(
         label=_("Kind of organisation"),
@@ -102,9 +92,14 @@ class ContactFilterSet(django_filters.FilterSet):
         label=_("Topic or theme"),
         queryset=Theme.objects.all(),
         method="filter_topic",
-        help_text=_(
-            "Contacts tagged with at least one of these themes. Hold Ctrl (Cmd on a Mac) to choose several."
-        ),
+        help_text=_("Contacts tagged with at least one of these themes."),
+    )
+    contact_list = django_filters.ModelMultipleChoiceFilter(
+        label=_("Saved list"),
+        queryset=ContactList.objects.order_by("name"),
+        method="filter_contact_list",
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Members of these saved contact lists."),
     )
     preferred_language = django_filters.MultipleChoiceFilter(
         label=_("Preferred language"), choices=settings.LANGUAGES, widget=forms.CheckboxSelectMultiple
@@ -131,6 +126,27 @@ class ContactFilterSet(django_filters.FilterSet):
     class Meta:
         model = Contact
         fields = []
+
+    # One click per choice: checkbox lists (with a text filter in the page), sorted
+    # by the name shown in the current language, not by the Dutch name.
+    SORTED_BY_SHOWN_NAME = ("partner", "municipality", "region", "topic")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language = get_language() or settings.LANGUAGE_CODE
+        order = [language[:2], *settings.MODELTRANSLATION_FALLBACK_LANGUAGES.get(language[:2], ())]
+        order += [code for code in ("en", "nl", "de") if code not in order]
+        for name in self.SORTED_BY_SHOWN_NAME:
+            field = self.form.fields[name]
+            shown = Coalesce(*(NullIf(f"name_{code}", Value("")) for code in order))
+            field.queryset = field.queryset.model.objects.order_by(Lower(shown), "pk")
+            field.widget = forms.CheckboxSelectMultiple(attrs={"class": "contact-filter-choices"})
+
+    def filter_contact_list(self, queryset, name, value):
+        if not value:
+            return queryset
+        members = ContactList.members.through.objects.filter(contactlist__in=value).values("contact_id")
+        return queryset.filter(pk__in=members)
 
     def filter_municipality(self, queryset, name, value):
         if not value:
@@ -175,8 +191,9 @@ class ContactFilterSet(django_filters.FilterSet):
         for key, value in self.form.cleaned_data.items():
             if value in (None, "", [], ()) or (hasattr(value, "exists") and not value.exists()):
                 continue
-            if hasattr(value, "model") or (isinstance(value, list | tuple) and hasattr(value[0], "slug")):
-                logged[key] = sorted(obj.slug for obj in value)  # chosen objects, by slug
+            if hasattr(value, "model") or (isinstance(value, list | tuple) and hasattr(value[0], "pk")):
+                # Chosen objects, by slug; saved lists (no slug) by name.
+                logged[key] = sorted(getattr(obj, "slug", None) or str(obj) for obj in value)
             elif isinstance(value, list | tuple):
                 logged[key] = list(value)
             elif hasattr(value, "as_tuple"):  # Decimal from NumberFilter

@@ -15,11 +15,17 @@ reads back losslessly:
   `sep=,` first line would fix the double-click but is not CSV: every other reader
   (and the import) would take it for the header, so there is none. The import reads
   comma-, semicolon- and tab-separated files, so a file saved by Dutch Excel works.
-- A cell that begins with `=`, `+`, `-`, `@`, a tab, a carriage return or a line feed
-  (after any leading apostrophes) gets one leading apostrophe, as OWASP's
-  CSV-injection guidance says. That includes phone numbers (`'+31534818181`): it
-  also stops Excel from turning them into numbers and dropping the `+`. The import
-  strips exactly that one apostrophe again (`unneutralise`).
+- In CSV, a cell that begins with `=`, `+`, `-`, `@`, a tab, a carriage return or a
+  line feed (after any leading apostrophes) gets one leading apostrophe, as OWASP's
+  CSV-injection guidance says: a spreadsheet evaluates such a cell. That includes
+  phone numbers (`'+31 53 481 8181`), which it also keeps from becoming numbers
+  without their `+`. The import strips exactly that one apostrophe again
+  (`unneutralise`). Excel cells are typed strings, never formulas, so they carry no
+  guard.
+- Phones are stored in E.164 and written in international form with spaces
+  (`+31 53 481 8181`); the import normalises them back, so the round trip holds.
+- `version` is the contact's version when exported: the import sees that a file is
+  older than the stored contact.
 - Booleans are `yes`/`no`, dates ISO 8601 (`2025-03-31`), topics are theme slugs
   separated by `;`, the organisation is its type (`municipality`/`partner`) and slug;
   `organisation_name` is for people reading the file and is ignored on import.
@@ -40,6 +46,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from partners.models import display_phone, phone_uri
 from twente.core.opendata import FORMULA_PREFIXES, Echo
 
 CHUNK_SIZE = 1000
@@ -62,6 +69,7 @@ COLUMNS = [
     "mailing_consent_date",
     "last_verified",
     "notes",
+    "version",
 ]
 
 # Readable column widths in Excel (characters).
@@ -83,6 +91,7 @@ COLUMN_WIDTHS = {
     "mailing_consent_date": 13,
     "last_verified": 13,
     "notes": 40,
+    "version": 8,
 }
 
 TOPIC_SEPARATOR = ";"
@@ -127,6 +136,7 @@ ROW_FIELDS = (
     "mailing_consent_date",
     "last_verified",
     "notes",
+    "version",
 )
 
 
@@ -154,6 +164,7 @@ class ContactRow:
     mailing_consent_date: object
     last_verified: object
     notes: str
+    version: int
     organisation_type: str = ""
     organisation_slug: str = ""
     organisation_name: str = ""
@@ -202,7 +213,7 @@ def contact_values(contact: ContactRow) -> dict:
         "organisation": contact.organisation_slug,
         "organisation_name": contact.organisation_name,
         "email": contact.email,
-        "phone": contact.phone,
+        "phone": display_phone(contact.phone),
         "preferred_language": contact.preferred_language,
         "topics": TOPIC_SEPARATOR.join(slug for slug, _name in contact.topics),
         "is_public": contact.is_public,
@@ -210,6 +221,7 @@ def contact_values(contact: ContactRow) -> dict:
         "mailing_consent_date": contact.mailing_consent_date,
         "last_verified": contact.last_verified,
         "notes": contact.notes,
+        "version": contact.version,
     }
 
 
@@ -221,7 +233,7 @@ def as_text(value) -> str:
         return YES if value else NO
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return neutralise(str(value))
+    return str(value)
 
 
 # --- CSV ---------------------------------------------------------------------------
@@ -232,7 +244,7 @@ def csv_rows(contacts: Iterable) -> Iterator[str]:
     yield "\ufeff" + writer.writerow(COLUMNS)
     for contact in contacts:
         values = contact_values(contact)
-        yield writer.writerow([as_text(values[column]) for column in COLUMNS])
+        yield writer.writerow([neutralise(as_text(values[column])) for column in COLUMNS])
 
 
 def csv_stream(queryset: QuerySet) -> Iterator[bytes]:
@@ -265,12 +277,10 @@ def xlsx_file(queryset: QuerySet, *, title: str = "Contacts"):
         row = []
         for column in COLUMNS:
             value = values[column]
-            if value is None or hasattr(value, "isoformat"):
-                row.append(value)  # real dates, so Excel can sort and filter them
+            if value is None or hasattr(value, "isoformat") or type(value) is int:
+                row.append(value)  # real dates and numbers, so Excel can sort and filter them
             else:
-                # Control characters XML cannot hold (a vertical tab pasted from Word)
-                # would abort the whole file; they are dropped from that cell.
-                row.append(ILLEGAL_CHARACTERS_RE.sub("", as_text(value)))
+                row.append(text_cell(sheet, as_text(value)))
         sheet.append(row)
         rows += 1
     # The auto-filter is written after the rows, so its range can be set now.
@@ -280,6 +290,15 @@ def xlsx_file(queryset: QuerySet, *, title: str = "Contacts"):
     workbook.save(output)
     output.seek(0)
     return output
+
+
+def text_cell(sheet, text: str) -> WriteOnlyCell:
+    """A typed string cell: never a formula, so it needs no guard apostrophe (a phone
+    number shows as +31 53 481 8181). Control characters XML cannot hold (a vertical
+    tab pasted from Word) would abort the whole file; they are dropped from the cell."""
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", text))
+    cell.data_type = "s"  # openpyxl would take a leading "=" for a formula
+    return cell
 
 
 # --- vCard 4.0 (RFC 6350) -----------------------------------------------------------
@@ -351,7 +370,7 @@ def vcard(contact: ContactRow) -> str:
     if contact.email:
         lines.append(f"EMAIL;TYPE=work:{vcard_escape(contact.email)}")
     if contact.phone:
-        lines.append(f"TEL;VALUE=uri;TYPE=work:tel:{contact.phone}")
+        lines.append(f"TEL;VALUE=uri;TYPE=work:{phone_uri(contact.phone)}")
     lines.append(f"LANG:{contact.preferred_language}")
     if contact.topics:
         lines.append("CATEGORIES:" + ",".join(vcard_escape(str(name)) for _slug, name in contact.topics))

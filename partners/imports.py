@@ -27,10 +27,18 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partners.exports import COLUMNS, NO, TOPIC_SEPARATOR, YES, unneutralise
-from partners.models import Contact, ContactKind, Partner, normalise_phone, validate_international_phone
+from partners.models import (
+    Contact,
+    ContactKind,
+    Partner,
+    display_phone,
+    normalise_phone,
+    validate_international_phone,
+)
 from regions.models import Municipality, Theme
 from twente.core.uploads import UploadError, UploadLimits, read_table
 from twente.core.uploads import too_large_message as uploads_too_large_message
@@ -84,18 +92,37 @@ class ParsedFile:
     rows: list  # (row number as the user sees it, {column: text})
     warnings: list = field(default_factory=list)
 
+    formula_guard: bool = True  # CSV cells may carry the export's apostrophe
 
-@dataclass
+
+NEW, CHANGED, UNCHANGED, INVALID = "new", "changed", "unchanged", "invalid"
+DUPLICATE, STALE = "duplicate", "stale"
+STATUSES = (NEW, CHANGED, UNCHANGED, INVALID, DUPLICATE, STALE)
+# What the person may choose for a row that is not applied as it stands.
+DUPLICATE_CHOICES = ("skip", "update", "create")
+STALE_CHOICES = ("skip", "apply")
+
+
+@dataclass(slots=True)
 class RowPlan:
+    """What one row would do. `detected` is what the file and the database say;
+    `status` is that after the person's choice (a possible duplicate chosen to
+    update the match becomes "changed")."""
+
     number: int
-    status: str  # new, changed, unchanged, invalid
+    status: str
+    detected: str = ""
     name: str = ""
     email: str = ""
     errors: list = field(default_factory=list)
     changes: list = field(default_factory=list)  # (label, old, new) for people
-    diff: list = field(default_factory=list)  # (field, old, new) for the fingerprint
-    contact: Contact | None = None
-    topics: list | None = None  # Theme objects to set, None to keep
+    contact_id: int | None = None
+    match: str = ""  # a possible duplicate: the stored contact it resembles
+    file_version: int | None = None
+    stored_version: int | None = None
+    organisation: str = ""
+    fields: dict | None = None  # the values to write (only while applying)
+    topics: list | None = None  # theme ids to set, None to keep (only while applying)
 
 
 @dataclass
@@ -109,7 +136,7 @@ class ImportPlan:
 
     @property
     def counts(self):
-        counts = {"new": 0, "changed": 0, "unchanged": 0, "invalid": 0}
+        counts = dict.fromkeys(STATUSES, 0)
         for row in self.rows:
             counts[row.status] += 1
         return counts
@@ -132,7 +159,8 @@ def read_upload(content: bytes, filename: str) -> ParsedFile:
             rows.append((number, {column: padded[i] for i, column in enumerate(header) if column}))
     except UploadError as error:
         raise ImportFileError(str(error)) from None
-    return _check_columns(ParsedFile(columns=header, rows=rows))
+    # Typed string cells of a spreadsheet are never formulas: only CSV carries the guard.
+    return _check_columns(ParsedFile(columns=header, rows=rows, formula_guard=table.kind == "csv"))
 
 
 def _check_columns(parsed: ParsedFile) -> ParsedFile:
@@ -156,6 +184,58 @@ def _check_columns(parsed: ParsedFile) -> ParsedFile:
 
 
 # --- planning ---------------------------------------------------------------------
+
+# Rows are planned in chunks: the stored contacts a chunk needs are read for that
+# chunk only, as plain values, so memory does not grow with the number of contacts.
+PLAN_CHUNK = 1000
+STORED_FIELDS = (
+    "pk",
+    "version",
+    "name",
+    "kind",
+    "job_title_nl",
+    "job_title_en",
+    "job_title_de",
+    "municipality_id",
+    "partner_id",
+    "email",
+    "phone",
+    "preferred_language",
+    "is_public",
+    "mailing_consent",
+    "mailing_consent_date",
+    "mailing_consent_withdrawn_on",
+    "last_verified",
+    "notes",
+)
+# Fields compared and shown in the preview, in this order.
+COMPARED_FIELDS = STORED_FIELDS[2:]
+LABELS = {
+    "municipality_id": "municipality",
+    "partner_id": "partner",
+}
+NEW_CONTACT_DEFAULTS = {
+    "name": "",
+    "kind": ContactKind.PERSON,
+    "job_title_nl": "",
+    "job_title_en": "",
+    "job_title_de": "",
+    "municipality_id": None,
+    "partner_id": None,
+    "email": "",
+    "phone": "",
+    "preferred_language": "nl",
+    "is_public": False,
+    "mailing_consent": False,
+    "mailing_consent_date": None,
+    "mailing_consent_withdrawn_on": None,
+    "last_verified": None,
+    "notes": "",
+}
+MAX_LENGTHS = {
+    name: Contact._meta.get_field(name).max_length
+    for name in ("name", "job_title_nl", "job_title_en", "job_title_de", "email")
+}
 
 
 def _parse_bool(text):
@@ -191,103 +271,174 @@ def _display(value):
         return _("yes") if value else _("no")
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    if hasattr(value, "slug"):
-        return f"{value} ({value.slug})"
     return str(value)
 
 
+def _name_key(name, municipality_id, partner_id):
+    return (" ".join(name.split()).lower(), municipality_id, partner_id)
+
+
 class _Lookups:
-    """Everything a plan needs from the database, loaded in a few queries."""
+    """Organisations and themes (few), loaded once for the whole file."""
+
+    def __init__(self):
+        self.partners = {p.slug: p for p in Partner.objects.only("pk", "slug", "name")}
+        self.municipalities = {m.slug: m for m in Municipality.objects.only("pk", "slug", "name")}
+        self.partner_names = {p.pk: f"{p} ({p.slug})" for p in self.partners.values()}
+        self.municipality_names = {m.pk: f"{m} ({m.slug})" for m in self.municipalities.values()}
+        self.themes = {t.slug: t.pk for t in Theme.objects.only("pk", "slug")}
+
+    def organisation(self, values):
+        if values.get("municipality_id"):
+            return self.municipality_names.get(values["municipality_id"], "")
+        return self.partner_names.get(values.get("partner_id"), "")
+
+    def shown(self, name, value):
+        if name == "municipality_id":
+            return self.municipality_names.get(value, "—") if value else "—"
+        if name == "partner_id":
+            return self.partner_names.get(value, "—") if value else "—"
+        if name == "phone":
+            return display_phone(value) or "—"
+        return _display(value)
+
+
+class _StoredContacts:
+    """The stored contacts one chunk of rows refers to, as plain values: by email,
+    and by name and organisation (to find possible duplicates)."""
 
     def __init__(self, rows):
-        self.partners = {p.slug: p for p in Partner.objects.all()}
-        self.municipalities = {m.slug: m for m in Municipality.objects.all()}
-        self.themes = {t.slug: t for t in Theme.objects.all()}
-        emails = sorted({row.get("email", "").strip().lower() for _n, row in rows} - {""})
+        emails = {row.get("email", "").strip().lower() for _number, row in rows} - {""}
+        names = {" ".join(row.get("name", "").split()).lower() for _number, row in rows} - {""}
         self.by_email = {}
-        for start in range(0, len(emails), 500):
-            for contact in (
+        self.by_name = {}
+        found = {}
+        if emails:
+            for values in (
                 Contact.objects.annotate(email_lower=Lower("email"))
-                .filter(email_lower__in=emails[start : start + 500])
-                .select_related("partner", "municipality")
-                .prefetch_related("topics")
+                .filter(email_lower__in=emails)
+                .values(*STORED_FIELDS)
             ):
-                self.by_email[contact.email_lower] = contact
-        self.without_email = {}
-        for contact in (
-            Contact.objects.filter(email="")
-            .select_related("partner", "municipality")
-            .prefetch_related("topics")
-        ):
-            key = (contact.name.strip().lower(), contact.municipality_id, contact.partner_id)
-            self.without_email.setdefault(key, contact)
+                found[values["pk"]] = values
+                self.by_email[values["email"].lower()] = values
+        if names:
+            for values in (
+                Contact.objects.annotate(name_lower=Lower("name"))
+                .filter(name_lower__in=names)
+                .values(*STORED_FIELDS)
+            ):
+                values = found.setdefault(values["pk"], values)
+                key = _name_key(values["name"], values["municipality_id"], values["partner_id"])
+                self.by_name.setdefault(key, []).append(values)
+        topics = {pk: [] for pk in found}
+        links = Contact.topics.through.objects.filter(contact_id__in=list(found)).values_list(
+            "contact_id", "theme__slug"
+        )
+        for contact_id, slug in links:
+            topics[contact_id].append(slug)
+        for pk, values in found.items():
+            values["topics"] = sorted(topics[pk])
 
 
-def build_plan(parsed: ParsedFile) -> ImportPlan:
-    """What importing the rows would do, row by row. Reads only."""
-    lookups = _Lookups(parsed.rows)
-    seen_emails = {}
-    plans = []
-    for number, raw in parsed.rows:
-        values = {column: unneutralise(text) for column, text in raw.items() if column in COLUMNS}
-        plan = _plan_row(number, values, lookups, seen_emails)
-        plans.append(plan)
-    result = ImportPlan(rows=plans, warnings=list(parsed.warnings))
-    result.fingerprint = _fingerprint(result)
-    return result
+class Fingerprint:
+    """A digest of what a plan would do, fed row by row: if the data changes between
+    preview and confirmation, the digest does too and the import is refused."""
 
+    def __init__(self):
+        self._hash = hashlib.sha256()
 
-def _plan_row(number, values, lookups, seen_emails):
-    text = {column: value if column in ("notes",) else value.strip() for column, value in values.items()}
-    errors = []
-    email = text.get("email", "").lower()
-    plan = RowPlan(number=number, status="invalid", name=text.get("name", ""), email=email)
-
-    if email:
-        try:
-            validate_email(email)
-        except ValidationError:
-            errors.append(_("“%(email)s” is not a valid email address.") % {"email": email})
-        if email in seen_emails:
-            errors.append(_("The email also appears on row %(row)d.") % {"row": seen_emails[email]})
+    def add(self, row: RowPlan, diff):
+        if row.detected == DUPLICATE:  # the same whatever the person chose for it
+            summary = [row.number, row.detected, row.match]
         else:
-            seen_emails[email] = number
+            summary = [row.number, row.detected, row.contact_id, row.stored_version, diff, len(row.errors)]
+        self._hash.update(json.dumps(summary, default=str).encode())
+        self._hash.update(b"\n")
 
-    municipality = partner = None
-    organisation_given = bool(text.get("organisation"))
-    if organisation_given:
+    def hexdigest(self):
+        return self._hash.hexdigest()
+
+
+def iter_row_plans(parsed: ParsedFile, *, choices=None, fingerprint=None, today=None):
+    """Plan every row, in file order, with the values to write. Reads only.
+
+    `choices` maps a row number to what the person chose for a possible duplicate
+    ("update", "create" or "skip") or for a row older than the stored contact
+    ("apply" or "skip"); without a choice such a row is not applied."""
+    lookups = _Lookups()
+    choices = choices or {}
+    today = today or timezone.localdate()
+    seen_emails = {}
+    rows = parsed.rows
+    for start in range(0, len(rows), PLAN_CHUNK):
+        chunk = rows[start : start + PLAN_CHUNK]
+        stored = _StoredContacts(chunk)
+        for number, raw in chunk:
+            if parsed.formula_guard:
+                values = {column: unneutralise(text) for column, text in raw.items() if column in COLUMNS}
+            else:
+                values = {column: text for column, text in raw.items() if column in COLUMNS}
+            plan, diff = _plan_row(number, values, lookups, stored, seen_emails, choices.get(number), today)
+            if fingerprint is not None:
+                fingerprint.add(plan, diff)
+            yield plan
+
+
+def build_plan(parsed: ParsedFile, *, choices=None) -> ImportPlan:
+    """What importing the rows would do, row by row, for the preview. Reads only;
+    keeps what the preview shows, not the values to write."""
+    fingerprint = Fingerprint()
+    plans = []
+    for plan in iter_row_plans(parsed, choices=choices, fingerprint=fingerprint):
+        plan.fields = plan.topics = None
+        plans.append(plan)
+    return ImportPlan(rows=plans, warnings=list(parsed.warnings), fingerprint=fingerprint.hexdigest())
+
+
+def _row_updates(text, lookups, errors):
+    """The values a row gives (empty cells give none), and its organisation."""
+    updates = {}
+    organisation = None
+    if text.get("organisation"):
         kind = text.get("organisation_type", "").lower() or "partner"
         slug = text["organisation"]
         if kind == "municipality":
-            municipality = lookups.municipalities.get(slug)
+            found = lookups.municipalities.get(slug)
+            organisation = {"municipality_id": found.pk, "partner_id": None} if found else None
         elif kind == "partner":
-            partner = lookups.partners.get(slug)
+            found = lookups.partners.get(slug)
+            organisation = {"municipality_id": None, "partner_id": found.pk} if found else None
         else:
+            found = True
             errors.append(
                 _("Organisation type “%(type)s” is neither “municipality” nor “partner”.")
                 % {"type": text.get("organisation_type")}
             )
-        if kind in ("municipality", "partner") and not (municipality or partner):
+        if not found:
             errors.append(_("Unknown organisation “%(slug)s” (%(type)s).") % {"slug": slug, "type": kind})
-
-    updates = {}
     for column in TEXT_FIELDS:
         if text.get(column, "") != "":
             updates[column] = text[column]
+            limit = MAX_LENGTHS.get(column)
+            if limit and len(text[column]) > limit:
+                errors.append(
+                    _("%(column)s: at most %(limit)d characters.") % {"column": column, "limit": limit}
+                )
     if text.get("kind"):
         kind = text["kind"].lower()
         if kind in ContactKind.values:
             updates["kind"] = kind
         else:
             errors.append(_("Kind “%(kind)s” is neither “person” nor “mailbox”.") % {"kind": text["kind"]})
-    if text.get("phone"):
+    # An older Excel export put the CSV guard before phone numbers too.
+    phone = text.get("phone", "").lstrip("'")
+    if phone:
         try:
-            validate_international_phone(text["phone"])
-            updates["phone"] = normalise_phone(text["phone"])
+            validate_international_phone(phone)
+            updates["phone"] = normalise_phone(phone)
         except ValidationError as error:
             errors.append(
-                _("Phone “%(phone)s”: %(reason)s")
-                % {"phone": text["phone"], "reason": " ".join(error.messages)}
+                _("Phone “%(phone)s”: %(reason)s") % {"phone": phone, "reason": " ".join(error.messages)}
             )
     if text.get("preferred_language"):
         language = text["preferred_language"].lower()
@@ -315,98 +466,126 @@ def _plan_row(number, values, lookups, seen_emails):
                     _("%(column)s: “%(value)s” is not a date (use YYYY-MM-DD).")
                     % {"column": column, "value": text[column]}
                 )
-    topics = None
-    if text.get("topics"):
-        slugs = [slug.strip() for slug in text["topics"].replace(",", TOPIC_SEPARATOR).split(TOPIC_SEPARATOR)]
-        slugs = [slug for slug in slugs if slug]
-        unknown = [slug for slug in slugs if slug not in lookups.themes]
-        if unknown:
-            errors.append(_("Unknown topic(s): %(topics)s.") % {"topics": ", ".join(unknown)})
-        else:
-            topics = [lookups.themes[slug] for slug in dict.fromkeys(slugs)]
+    return updates, organisation
 
-    # Find the contact the row is about.
+
+def _row_topics(text, lookups, errors):
+    if not text.get("topics"):
+        return None
+    slugs = [slug.strip() for slug in text["topics"].replace(",", TOPIC_SEPARATOR).split(TOPIC_SEPARATOR)]
+    slugs = list(dict.fromkeys(slug for slug in slugs if slug))
+    unknown = [slug for slug in slugs if slug not in lookups.themes]
+    if unknown:
+        errors.append(_("Unknown topic(s): %(topics)s.") % {"topics": ", ".join(unknown)})
+        return None
+    return sorted(slugs)
+
+
+def _plan_row(number, values, lookups, stored, seen_emails, choice, today):
+    text = {column: value if column == "notes" else value.strip() for column, value in values.items()}
+    errors = []
+    email = text.get("email", "").lower()
+    plan = RowPlan(number=number, status=INVALID, name=text.get("name", ""), email=email)
     if email:
-        existing = lookups.by_email.get(email)
-    else:
-        key = (text.get("name", "").lower(), getattr(municipality, "pk", None), getattr(partner, "pk", None))
-        existing = lookups.without_email.get(key)
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors.append(_("“%(email)s” is not a valid email address.") % {"email": email})
+        if email in seen_emails:
+            errors.append(_("The email also appears on row %(row)d.") % {"row": seen_emails[email]})
+        else:
+            seen_emails[email] = number
+    if text.get("version"):
+        try:
+            plan.file_version = int(text["version"])
+        except ValueError:
+            errors.append(_("version: “%(value)s” is not a whole number.") % {"value": text["version"]})
+    updates, organisation = _row_updates(text, lookups, errors)
+    topics = _row_topics(text, lookups, errors)
 
+    # The stored contact the row is about: by email; without one by name and organisation.
+    existing = stored.by_email.get(email) if email else None
+    similar = []
+    if existing is None and organisation and text.get("name"):
+        similar = stored.by_name.get(_name_key(text["name"], **organisation), [])
+        if not email:
+            existing = next((values for values in similar if not values["email"]), None)
+    if existing is None and similar:
+        match = similar[0]
+        plan.match = f"{match['name']} <{match['email'] or '—'}> (#{match['pk']})"
+        plan.detected = DUPLICATE
+        if choice == "update":
+            existing = match
+        elif choice != "create":
+            plan.status = DUPLICATE
+            plan.contact_id = match["pk"]
     if existing is None:
         if not text.get("name"):
             errors.append(_("A new contact needs a name."))
-        if not organisation_given:
+        if not text.get("organisation"):
             errors.append(_("A new contact needs an organisation (organisation_type and organisation)."))
     if errors:
         plan.errors = errors
-        return plan
+        plan.status = INVALID
+        plan.detected = INVALID
+        return plan, []
+    if plan.status == DUPLICATE:
+        return plan, []
 
-    contact = existing or Contact(email=email)
-    before = {name: getattr(contact, name) for name in COMPARED_FIELDS}
-    before_topics = sorted(t.slug for t in contact.topics.all()) if existing else []
-    for name, value in updates.items():
-        setattr(contact, name, value)
-    if organisation_given:
-        contact.municipality, contact.partner = municipality, partner
+    before = existing or {**NEW_CONTACT_DEFAULTS, "topics": []}
+    after = {name: before[name] for name in COMPARED_FIELDS}
+    after.update(updates)
+    if organisation:
+        after.update(organisation)
     if email:
-        contact.email = email
-    if contact.mailing_consent and not contact.mailing_consent_date:
+        after["email"] = email
+    if (
+        before["mailing_consent"]
+        and not after["mailing_consent"]
+        and not after["mailing_consent_withdrawn_on"]
+    ):
+        after["mailing_consent_withdrawn_on"] = today  # a withdrawal is recorded with its date
+    if after["mailing_consent"] and not after["mailing_consent_date"]:
         plan.errors = [_("Consent to mailings needs the date it was given (mailing_consent_date).")]
-        _restore(contact, before, existing)
-        return plan
-    try:
-        # The organisation was looked up above; skipping it here saves a query per row.
-        contact.full_clean(
-            exclude=["topics", "municipality", "partner"], validate_unique=False, validate_constraints=False
-        )
-    except ValidationError as error:
-        plan.errors = [
-            f"{field_name}: {message}" if field_name != "__all__" else message
-            for field_name, messages in error.message_dict.items()
-            for message in messages
-        ]
-        _restore(contact, before, existing)
-        return plan
+        plan.detected = INVALID
+        return plan, []
+    plan.organisation = lookups.organisation(after)
+    plan.topics = [lookups.themes[slug] for slug in topics] if topics is not None else None
     if existing is None:
-        plan.status = "new"
-        plan.contact = contact
-        plan.topics = topics
-        return plan
+        plan.status = NEW
+        plan.detected = plan.detected or NEW
+        plan.fields = after
+        return plan, sorted((name, repr(value)) for name, value in after.items())
 
+    plan.contact_id = existing["pk"]
+    plan.stored_version = existing["version"]
+    diff = []
     for name in COMPARED_FIELDS:
-        old, new = before[name], getattr(contact, name)
+        old, new = before[name], after[name]
         if not _same(old, new):
-            label = str(Contact._meta.get_field(name).verbose_name)
-            plan.changes.append((label, _display(old), _display(new)))
-            plan.diff.append((name, repr(old), repr(new)))
-    new_topics = sorted(t.slug for t in topics) if topics is not None else before_topics
-    if new_topics != before_topics:
+            label = str(Contact._meta.get_field(LABELS.get(name, name)).verbose_name)
+            plan.changes.append((label, lookups.shown(name, old), lookups.shown(name, new)))
+            diff.append((name, repr(old), repr(new)))
+    if topics is not None and topics != before["topics"]:
         label = str(Contact._meta.get_field("topics").verbose_name)
-        plan.changes.append((label, ", ".join(before_topics) or "—", ", ".join(new_topics)))
-        plan.diff.append(("topics", before_topics, new_topics))
-        plan.topics = topics
-    plan.status = "changed" if plan.changes else "unchanged"
-    plan.contact = contact
-    if plan.status == "unchanged":
-        _restore(contact, before, existing)
-    return plan
-
-
-def _restore(contact, before, existing):
-    """Undo the in-memory edits on a shared existing contact (another row may use it)."""
-    if existing is not None:
-        for name, value in before.items():
-            setattr(contact, name, value)
-
-
-def _fingerprint(plan: ImportPlan) -> str:
-    """A digest of what the plan would do: if the data changes between preview and
-    confirm, the digest does too and the import is refused."""
-    summary = [
-        (row.number, row.status, getattr(row.contact, "pk", None), row.diff, len(row.errors))
-        for row in plan.rows
-    ]
-    return hashlib.sha256(json.dumps(summary, default=str).encode()).hexdigest()
+        plan.changes.append((label, ", ".join(before["topics"]) or "—", ", ".join(topics)))
+        diff.append(("topics", before["topics"], topics))
+    else:
+        plan.topics = None
+    if not plan.changes:
+        plan.status = UNCHANGED
+        plan.detected = plan.detected or UNCHANGED
+        return plan, diff
+    plan.fields = {change[0]: after[change[0]] for change in diff if change[0] != "topics"}
+    if plan.detected == DUPLICATE:
+        plan.status = CHANGED
+    elif plan.file_version is not None and plan.file_version < existing["version"]:
+        # Exported before the stored contact last changed: applying it would revert that.
+        plan.detected = STALE
+        plan.status = CHANGED if choice == "apply" else STALE
+    else:
+        plan.detected = plan.status = CHANGED
+    return plan, diff
 
 
 def content_digest(content: bytes) -> str:

@@ -1,6 +1,8 @@
 """Partner organisations across the border and beyond, their ties with Twente, their
 memberships of networks, and the contact persons the liaison officer keeps."""
 
+import datetime
+import functools
 from datetime import timedelta
 
 import phonenumbers
@@ -262,13 +264,42 @@ def validate_international_phone(value):
 
 def normalise_phone(value):
     """E.164 form of a phone number, or the value unchanged when it does not parse."""
+    return _format_phone(value, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone(value):
+    """A stored (E.164) number in international form with spaces: +31 53 481 8181."""
+    return _format_phone(value, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def phone_uri(value):
+    """A number as a tel: URI (RFC 3966): tel:+31-53-481-8181."""
+    return _format_phone(value, phonenumbers.PhoneNumberFormat.RFC3966)
+
+
+@functools.lru_cache(maxsize=8192)
+def _format_phone(value, number_format):
+    # Parsing is slow (a large export formats thousands); organisations share numbers.
     if not value:
         return ""
     try:
         number = phonenumbers.parse(value, None)
     except phonenumbers.NumberParseException:
         return value
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return phonenumbers.format_number(number, number_format)
+
+
+def months_ago(today, months):
+    """The same day `months` calendar months back (clamped to the month's length)."""
+    month_index = today.year * 12 + today.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for day in (today.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 # A contact not verified within this time needs attention in the admin.
@@ -291,6 +322,17 @@ class ContactQuerySet(models.QuerySet):
 
     def verified_recently(self):
         return self.exclude(not_verified_recently_q())
+
+    def due_for_retention_review(self, today=None):
+        """Contacts not verified for `CONTACT_RETENTION_MONTHS` (or never): keep them
+        only after checking that they are still wanted (AVG storage limitation)."""
+        today = today or timezone.localdate()
+        cutoff = months_ago(today, settings.CONTACT_RETENTION_MONTHS)
+        return self.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=cutoff))
+
+    def with_consent(self):
+        """Contacts who consented to mailings and did not withdraw."""
+        return self.filter(mailing_consent=True)
 
 
 class Contact(TimeStampedModel):
@@ -335,6 +377,12 @@ class Contact(TimeStampedModel):
     )
     mailing_consent = models.BooleanField(_("consents to mailings"), default=False)
     mailing_consent_date = models.DateField(_("consent given on"), null=True, blank=True)
+    mailing_consent_withdrawn_on = models.DateField(
+        _("consent withdrawn on"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the person withdraws consent; the contact itself is kept."),
+    )
     last_verified = models.DateField(_("last verified on"), null=True, blank=True)
     notes = models.TextField(_("internal notes"), blank=True)
 
@@ -347,6 +395,8 @@ class Contact(TimeStampedModel):
         permissions = [
             ("export_contacts", _("Can export contact lists")),
             ("import_contacts", _("Can import contacts")),
+            ("access_contact_data", _("Can download everything stored about a contact (GDPR access)")),
+            ("erase_contacts", _("Can erase contacts and their history (GDPR erasure)")),
         ]
         constraints = [
             models.CheckConstraint(
@@ -381,11 +431,36 @@ class Contact(TimeStampedModel):
         self.email = self.email.strip().lower()
         self.phone = normalise_phone(self.phone)
 
+    @property
+    def phone_display(self):
+        return display_phone(self.phone)
+
+
+class ExportFormat(models.TextChoices):
+    CSV = "csv", _("CSV")
+    XLSX = "xlsx", _("Excel")
+    VCARD = "vcard", _("vCard")
+    EMAILS = "emails", _("Email addresses for BCC")
+
+
+class ExportPurpose(models.TextChoices):
+    CONTACT_LIST = "list", _("Contact list (internal use: a delegation, a conference)")
+    MAILING = "mailing", _("Mailing (only contacts who consented to mailings)")
+
+
+class ContactExportLogQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Administrators see every export; everybody else only their own."""
+        if user.is_superuser:
+            return self
+        return self.filter(user=user)
+
 
 class ContactExportLog(models.Model):
-    """Who exported which contacts, when, how filtered and in what format.
+    """Who exported which contacts, when, for what, how filtered and in what format.
 
-    Written by the export service only; nobody edits or deletes it in the admin."""
+    Written by the export service only; nobody edits or deletes it in the admin. The
+    contacts themselves are in `entries`, so "who received my data?" has an answer."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -394,10 +469,15 @@ class ContactExportLog(models.Model):
         verbose_name=_("user"),
     )
     created_at = models.DateTimeField(_("exported at"), auto_now_add=True, db_index=True)
-    export_format = models.CharField(_("format"), max_length=20)
+    export_format = models.CharField(_("format"), max_length=20, choices=ExportFormat)
+    purpose = models.CharField(
+        _("purpose"), max_length=20, choices=ExportPurpose, default=ExportPurpose.CONTACT_LIST
+    )
     filters = models.JSONField(_("filters"), default=dict, blank=True)
     contact_count = models.PositiveIntegerField(_("contacts exported"))
     excluded_count = models.PositiveIntegerField(_("contacts left out"), default=0)
+
+    objects = ContactExportLogQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("contact export")
@@ -405,4 +485,92 @@ class ContactExportLog(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.user} · {self.export_format} · {self.created_at:%Y-%m-%d %H:%M}"
+        when = timezone.localtime(self.created_at) if self.created_at else None
+        return f"{self.user} · {self.get_export_format_display()} · {when:%Y-%m-%d %H:%M}"
+
+
+class ExportedContact(models.Model):
+    """One contact in one export. An erased contact leaves the row with no contact:
+    the log keeps only that an erased contact was included."""
+
+    log = models.ForeignKey(
+        ContactExportLog, on_delete=models.CASCADE, related_name="entries", verbose_name=_("export")
+    )
+    contact = models.ForeignKey(
+        Contact,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="export_entries",
+        verbose_name=_("contact"),
+    )
+
+    class Meta:
+        verbose_name = _("exported contact")
+        verbose_name_plural = _("exported contacts")
+        indexes = [models.Index(fields=["contact", "log"], name="exportedcontact_contact_log")]
+
+    def __str__(self):
+        return str(self.contact) if self.contact_id else str(_("an erased contact"))
+
+
+class ContactList(TimeStampedModel):
+    """A named, saved list of contacts ("Delegation Münster 2027"), shared between
+    liaison officers, made from the export filters or a selection and kept by hand."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    members = models.ManyToManyField(Contact, related_name="lists", blank=True, verbose_name=_("members"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_lists",
+        verbose_name=_("created by"),
+    )
+
+    class Meta:
+        verbose_name = _("saved contact list")
+        verbose_name_plural = _("saved contact lists")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PrivacyAction(models.TextChoices):
+    ACCESS = "access", _("Access: all data of a person downloaded")
+    ERASURE = "erasure", _("Erasure: a contact and its history erased")
+    VERIFIED = "verified", _("Retention review: marked as verified")
+
+
+class ContactPrivacyLog(models.Model):
+    """Every exercise of a data-protection right (AVG/GDPR), written by the services.
+    An erasure keeps only the former record number, never the person's data."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="contact_privacy_actions",
+        verbose_name=_("user"),
+    )
+    created_at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+    action = models.CharField(_("action"), max_length=20, choices=PrivacyAction)
+    contact = models.ForeignKey(
+        Contact,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="privacy_actions",
+        verbose_name=_("contact"),
+    )
+    contact_number = models.PositiveIntegerField(_("contact record number"))
+
+    class Meta:
+        verbose_name = _("data protection action")
+        verbose_name_plural = _("data protection log")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} · #{self.contact_number}"

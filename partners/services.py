@@ -2,19 +2,27 @@
 the export log, and applying an import."""
 
 from dataclasses import dataclass
+from itertools import islice
 
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import QuerySet
-from django.utils.translation import gettext_lazy as _
+from django.utils import timezone
 from django.utils.translation import ngettext
+from simple_history.utils import bulk_update_with_history
 
-from partners.imports import build_plan, read_upload
-from partners.models import ContactExportLog
-
-
-class ExportPurpose(models.TextChoices):
-    CONTACT_LIST = "list", _("Contact list (internal use: a delegation, a conference)")
-    MAILING = "mailing", _("Mailing (only contacts who consented to mailings)")
+from partners.imports import STATUSES, Fingerprint, iter_row_plans, read_upload
+from partners.models import (
+    Contact,
+    ContactExportLog,
+    ContactList,
+    ContactPrivacyLog,
+    ExportedContact,
+    ExportFormat,
+    ExportPurpose,
+    PrivacyAction,
+)
 
 
 @dataclass
@@ -49,19 +57,23 @@ class ExportSelection:
         return reasons
 
 
+def is_mailing(*, purpose: str, export_format: str) -> bool:
+    """A list of addresses to mail is a mailing, whatever the purpose field says."""
+    return purpose == ExportPurpose.MAILING or export_format == ExportFormat.EMAILS
+
+
 def contacts_export_select(queryset: QuerySet, *, purpose: str, export_format: str) -> ExportSelection:
     """Apply the purpose's rules to the filtered contacts.
 
-    A mailing includes only contacts who consented and have an email address; an
-    email list can only include contacts with an email address."""
-    if purpose == ExportPurpose.MAILING:
-        without_consent = queryset.filter(mailing_consent=False).count()
-        without_email = queryset.filter(mailing_consent=True, email="").count()
-        contacts = queryset.filter(mailing_consent=True).exclude(email="")
-    elif export_format == "emails":
-        without_consent = 0
-        without_email = queryset.filter(email="").count()
-        contacts = queryset.exclude(email="")
+    A mailing (the purpose, or the BCC email list in any purpose) includes only
+    contacts who consented and have an email address."""
+    if is_mailing(purpose=purpose, export_format=export_format):
+        counts = queryset.aggregate(
+            without_consent=models.Count("pk", filter=models.Q(mailing_consent=False)),
+            without_email=models.Count("pk", filter=models.Q(mailing_consent=True, email="")),
+        )
+        without_consent, without_email = counts["without_consent"], counts["without_email"]
+        contacts = queryset.with_consent().exclude(email="")
     else:
         without_consent = without_email = 0
         contacts = queryset
@@ -73,18 +85,29 @@ def contacts_export_select(queryset: QuerySet, *, purpose: str, export_format: s
     )
 
 
+EXPORT_ENTRY_BATCH = 5000
+
+
+@transaction.atomic
 def contact_export_log_create(
     *, user, export_format: str, purpose: str, filters: dict, selection: ExportSelection
 ) -> ContactExportLog:
-    """Record an export before its file is sent: who, the format, the filters as
-    given, the purpose and how many contacts went in or were left out."""
-    return ContactExportLog.objects.create(
+    """Record an export before its file is sent: who, the format, the purpose, the
+    filters as given, how many contacts went in or were left out, and which."""
+    if is_mailing(purpose=purpose, export_format=export_format):
+        purpose = ExportPurpose.MAILING
+    log = ContactExportLog.objects.create(
         user=user,
         export_format=export_format,
-        filters={**filters, "purpose": purpose},
+        purpose=purpose,
+        filters=filters,
         contact_count=selection.count,
         excluded_count=selection.excluded_count,
     )
+    ids = selection.contacts.order_by().values_list("pk", flat=True).iterator(chunk_size=EXPORT_ENTRY_BATCH)
+    while batch := list(islice(ids, EXPORT_ENTRY_BATCH)):
+        ExportedContact.objects.bulk_create([ExportedContact(log=log, contact_id=pk) for pk in batch])
+    return log
 
 
 class ImportOutdated(Exception):
@@ -97,38 +120,307 @@ class ImportResult:
     updated: int
     unchanged: int
     invalid: int
+    skipped: int = 0
+
+
+IMPORT_BATCH = 1000
+
+
+class _ImportWriter:
+    """Collects planned rows and writes them a batch at a time: bulk inserts and
+    updates, each with its history records (fields and topics) in bulk."""
+
+    def __init__(self, *, user, reason):
+        self.user, self.reason = user, reason
+        self.now = timezone.now()
+        self.planned, self.new, self.changed = [], [], []
+        self.history_model = Contact.history.model
+        self.topics_history_model = self.history_model.topics.model
+        self.through = Contact.topics.through
+
+    def add(self, plan):
+        self.planned.append(plan)
+
+    def write(self):
+        """Written only once every row is planned: a row planned after a write could
+        otherwise see a contact the import itself just created."""
+        for start in range(0, len(self.planned), IMPORT_BATCH):
+            batch = self.planned[start : start + IMPORT_BATCH]
+            self.new = [plan for plan in batch if plan.status == "new"]
+            self.changed = [plan for plan in batch if plan.status != "new"]
+            self._write_batch()
+        self.planned = []
+
+    def _write_batch(self):
+        contacts, topics = [], {}
+        for plan in self.new:
+            contact = Contact(**plan.fields, version=1)
+            contacts.append(contact)
+        Contact.objects.bulk_create(contacts)
+        for contact, plan in zip(contacts, self.new, strict=True):
+            if plan.topics is not None:
+                topics[contact.pk] = plan.topics
+        touched = list(contacts)
+        if self.changed:
+            stored = Contact.objects.in_bulk([plan.contact_id for plan in self.changed])
+            updated, names = [], {"version", "updated_at"}
+            for plan in self.changed:
+                contact = stored[plan.contact_id]
+                for name, value in plan.fields.items():
+                    setattr(contact, name, value)
+                    names.add(name)
+                if plan.fields:
+                    contact.version += 1
+                contact.updated_at = self.now
+                if plan.topics is not None:
+                    topics[contact.pk] = plan.topics
+                updated.append(contact)
+            Contact.objects.bulk_update(updated, sorted(names))
+            touched += updated
+        if topics:
+            self.through.objects.filter(contact_id__in=list(topics)).delete()
+            self.through.objects.bulk_create(
+                [
+                    self.through(contact_id=pk, theme_id=theme)
+                    for pk, themes in topics.items()
+                    for theme in themes
+                ]
+            )
+        self._record_history(contacts, history_type="+")
+        self._record_history(touched[len(contacts) :], history_type="~")
+
+    def _record_history(self, contacts, *, history_type):
+        """One history record per contact, with its topics as simple-history keeps
+        them, so the history page and a revert see the import like any other save."""
+        if not contacts:
+            return
+        records = Contact.history.bulk_history_create(
+            contacts,
+            update=history_type == "~",
+            default_user=self.user,
+            default_change_reason=self.reason,
+            default_date=self.now,
+        )
+        by_contact = {record.id: record for record in records}
+        links = self.through.objects.filter(contact_id__in=list(by_contact)).values_list(
+            "id", "contact_id", "theme_id"
+        )
+        self.topics_history_model.objects.bulk_create(
+            [
+                self.topics_history_model(
+                    history=by_contact[contact_id], id=pk, contact_id=contact_id, theme_id=theme
+                )
+                for pk, contact_id, theme in links
+            ]
+        )
 
 
 @transaction.atomic
-def contacts_import_apply(*, content: bytes, filename: str, user, expected_fingerprint: str) -> ImportResult:
-    """Apply exactly the previewed file in one transaction.
+def contacts_import_apply(
+    *, content: bytes, filename: str, user, expected_fingerprint: str, choices=None
+) -> ImportResult:
+    """Apply exactly the previewed file, with the person's choices, in one transaction.
 
     The file is read and planned again; if the plan differs from the one the user
-    saw (someone edited a contact meanwhile), nothing is written and ImportOutdated
-    is raised. Each change is recorded in the contact's history with the user and
-    the reason "import <filename>". Invalid rows are skipped, as the preview said."""
-    plan = build_plan(read_upload(content, filename))
-    if plan.fingerprint != expected_fingerprint:
-        raise ImportOutdated
-    reason = f"import {filename}"[:100]
-    for row in plan.rows:
-        if row.status not in ("new", "changed"):
-            continue
-        contact = row.contact
-        contact._history_user = user
-        contact._change_reason = reason
-        field_changes = [name for name, _old, _new in row.diff if name != "topics"]
-        if row.status == "new":
-            contact.save()
-        elif field_changes:
-            contact.version += 1
-            contact.save()
-        if row.topics is not None:
-            contact.topics.set(row.topics)
-    counts = plan.counts
+    saw (someone edited a contact meanwhile), everything is rolled back and
+    ImportOutdated is raised. Each change is recorded in the contact's history with
+    the user and the reason "import <filename>". Invalid rows are skipped, as the
+    preview said, and so are possible duplicates and rows older than the stored
+    contact unless the person chose otherwise."""
+    fingerprint = Fingerprint()
+    writer = _ImportWriter(user=user, reason=f"import {filename}"[:100])
+    counts = dict.fromkeys(STATUSES, 0)
+    for plan in iter_row_plans(read_upload(content, filename), choices=choices, fingerprint=fingerprint):
+        counts[plan.status] += 1
+        if plan.status in ("new", "changed"):
+            writer.add(plan)
+    if fingerprint.hexdigest() != expected_fingerprint:
+        raise ImportOutdated  # nothing is written: the transaction is rolled back
+    writer.write()
     return ImportResult(
         created=counts["new"],
         updated=counts["changed"],
         unchanged=counts["unchanged"],
         invalid=counts["invalid"],
+        skipped=counts["duplicate"] + counts["stale"],
     )
+
+
+# --- data-protection rights (AVG/GDPR) ----------------------------------------------
+
+
+def _privacy_log(*, user, action, contacts):
+    ContactPrivacyLog.objects.bulk_create(
+        [
+            ContactPrivacyLog(user=user, action=action, contact=contact, contact_number=contact.pk)
+            for contact in contacts
+        ]
+    )
+
+
+def _history_text(record, previous):
+    """One history record in words: when, who, why, and which fields changed."""
+    entry = {
+        "date": timezone.localtime(record.history_date).isoformat(timespec="seconds"),
+        "change": {"+": "created", "~": "changed", "-": "deleted"}[record.history_type],
+        "by": record.history_user.get_username() if record.history_user else "",
+        "reason": record.history_change_reason or "",
+    }
+    if previous is not None:
+        delta = record.diff_against(previous, foreign_keys_are_objs=False)
+        entry["fields"] = {
+            change.field: {"from": _plain(change.old), "to": _plain(change.new)} for change in delta.changes
+        }
+    return entry
+
+
+def _plain(value):
+    if isinstance(value, list):  # m2m: the through rows as dicts
+        return sorted(str(item.get("theme", item)) if isinstance(item, dict) else str(item) for item in value)
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    return str(value)
+
+
+def contact_personal_data(*, contact: Contact, user) -> dict:
+    """Everything stored about a person (AVG article 15): the fields, topics, saved
+    lists, consent history, change history and every export that included them.
+    Logged as an access request."""
+    with transaction.atomic():
+        _privacy_log(user=user, action=PrivacyAction.ACCESS, contacts=[contact])
+    fields = {}
+    for model_field in Contact._meta.concrete_fields:
+        if model_field.name in ("id",):
+            continue
+        value = getattr(contact, model_field.attname)
+        if model_field.name in ("municipality", "partner"):
+            value = str(getattr(contact, model_field.name) or "") or None
+        fields[str(model_field.verbose_name)] = _plain(value)
+    records = list(contact.history.select_related("history_user").order_by("history_date", "history_id"))
+    history, consent = [], []
+    previous = None
+    for record in records:
+        history.append(_history_text(record, previous))
+        if previous is None or previous.mailing_consent != record.mailing_consent:
+            consent.append(
+                {
+                    "date": timezone.localtime(record.history_date).date().isoformat(),
+                    "consent": record.mailing_consent,
+                    "given_on": _plain(record.mailing_consent_date),
+                    "withdrawn_on": _plain(record.mailing_consent_withdrawn_on),
+                }
+            )
+        previous = record
+    exports = [
+        {
+            "date": timezone.localtime(entry.log.created_at).isoformat(timespec="seconds"),
+            "by": entry.log.user.get_username(),
+            "format": entry.log.get_export_format_display(),
+            "purpose": entry.log.get_purpose_display(),
+        }
+        for entry in contact.export_entries.select_related("log__user").order_by("log__created_at")
+    ]
+    return {
+        "contact": fields,
+        "topics": sorted(str(theme) for theme in contact.topics.all()),
+        "saved_lists": sorted(contact_list.name for contact_list in contact.lists.all()),
+        "consent_history": consent,
+        "change_history": history,
+        "exports": exports,
+        "generated_at": timezone.localtime().isoformat(timespec="seconds"),
+    }
+
+
+@transaction.atomic
+def contacts_erase(*, contacts, user) -> int:
+    """Erase contacts (AVG article 17): the contacts, their history (fields and
+    topics), their admin log entries and list memberships go; the export log keeps
+    only that an erased contact was included; the privacy log keeps the record
+    number. Returns how many were erased."""
+    contacts = list(contacts)
+    if not contacts:
+        return 0
+    ids = [contact.pk for contact in contacts]
+    _privacy_log(user=user, action=PrivacyAction.ERASURE, contacts=contacts)
+    # Topics and list memberships go with the contacts; the export and privacy logs
+    # keep their rows, without the contact (on_delete=SET_NULL).
+    Contact.objects.filter(pk__in=ids).delete()
+    # Then the history, including the "deleted" record the delete just wrote.
+    history_model = Contact.history.model
+    history_model.topics.model.objects.filter(history__id__in=ids).delete()
+    history_model.objects.filter(id__in=ids).delete()
+    content_type = ContentType.objects.get_for_model(Contact)
+    LogEntry.objects.filter(content_type=content_type, object_id__in=[str(pk) for pk in ids]).delete()
+    return len(ids)
+
+
+@transaction.atomic
+def contacts_mark_verified(*, contacts, user, today=None) -> int:
+    """The retention review: these contacts were checked and are still wanted."""
+    today = today or timezone.localdate()
+    contacts = list(contacts)
+    for contact in contacts:
+        contact.last_verified = today
+        contact.version += 1
+        contact.updated_at = timezone.now()
+    bulk_update_with_history(
+        contacts,
+        Contact,
+        ["last_verified", "version", "updated_at"],
+        default_user=user,
+        default_change_reason="retention review: verified",
+    )
+    _privacy_log(user=user, action=PrivacyAction.VERIFIED, contacts=contacts)
+    return len(contacts)
+
+
+# --- saved lists and duplicates ---------------------------------------------------
+
+
+@transaction.atomic
+def contact_list_add(*, name: str, contacts: QuerySet, user, description: str = "") -> ContactList:
+    """Add contacts to the saved list of that name, creating it if needed."""
+    contact_list, _created = ContactList.objects.get_or_create(
+        name=name.strip(), defaults={"created_by": user, "description": description}
+    )
+    contact_list.members.add(*contacts.values_list("pk", flat=True))
+    return contact_list
+
+
+@transaction.atomic
+def contacts_merge(*, keep: Contact, duplicate: Contact, user) -> Contact:
+    """Merge a duplicate into the contact kept: fields the kept one lacks are taken
+    from the duplicate, topics and saved-list memberships are joined, the export log
+    entries move over, the duplicate's history is kept (as the history of the
+    duplicate's record, with a last "deleted: merged into ..." entry) and the
+    duplicate is deleted."""
+    if keep.pk == duplicate.pk:
+        raise ValueError("A contact cannot be merged with itself.")
+    for name in ("job_title_nl", "job_title_en", "job_title_de", "phone", "notes", "email"):
+        if not getattr(keep, name) and getattr(duplicate, name):
+            setattr(keep, name, getattr(duplicate, name))
+    if duplicate.mailing_consent and not keep.mailing_consent:
+        keep.mailing_consent = True
+        keep.mailing_consent_date = duplicate.mailing_consent_date
+    if duplicate.last_verified and (not keep.last_verified or duplicate.last_verified > keep.last_verified):
+        keep.last_verified = duplicate.last_verified
+    if duplicate.notes and duplicate.notes not in keep.notes:
+        keep.notes = f"{keep.notes}\n{duplicate.notes}".strip()
+    reason = f"merged with {duplicate.name} (#{duplicate.pk})"[:100]
+    keep_lists = list(duplicate.lists.all())
+    keep_topics = list(duplicate.topics.all())
+    ExportedContact.objects.filter(contact=duplicate).update(contact=keep)
+    duplicate._history_user = user
+    duplicate._change_reason = f"merged into {keep.name} (#{keep.pk})"[:100]
+    email = duplicate.email
+    duplicate.delete()
+    if keep.email == email and email:
+        keep.email = email  # freed by the delete above: the unique constraint allows it now
+    keep._history_user = user
+    keep._change_reason = reason
+    keep.version += 1
+    keep.save()
+    keep.topics.add(*keep_topics)
+    for contact_list in keep_lists:
+        contact_list.members.add(keep)
+    return keep

@@ -184,6 +184,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_HANDLER = "twente.core.lockout.AccountAndAddressHandler"
 AXES_CLIENT_IP_CALLABLE = "twente.core.lockout.client_ip"
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+
+# Contacts not verified for this many months are listed for review (AVG storage limitation).
+CONTACT_RETENTION_MONTHS = env_int("CONTACT_RETENTION_MONTHS", 24)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 

@@ -30,14 +30,19 @@ EDITOR_PERMISSIONS = frozenset().union(
     *(_crud(app_label, models) for app_label, models in PUBLIC_CONTENT_MODELS.items())
 )
 
-# The liaison officer keeps the contact persons too, and may export and import them.
-# The export log is for administrators only (superusers): no permission on it here.
+# The liaison officer keeps the contact persons and the saved contact lists, exports
+# and imports them, exercises the data-protection rights (access, erasure), and reads
+# the export log (their own exports; administrators see all) and the privacy log.
 LIAISON_OFFICER_PERMISSIONS = (
     EDITOR_PERMISSIONS
-    | _crud("partners", ("contact",))
+    | _crud("partners", ("contact", "contactlist"))
     | {
         "partners.export_contacts",
         "partners.import_contacts",
+        "partners.access_contact_data",
+        "partners.erase_contacts",
+        "partners.view_contactexportlog",
+        "partners.view_contactprivacylog",
     }
 )
 

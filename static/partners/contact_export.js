@@ -1,0 +1,18 @@
+// A text box above each long checkbox list narrows the choices shown as you type.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const list of document.querySelectorAll(".contact-filter-choices")) {
+    const search = document.createElement("input");
+    search.type = "search";
+    search.className = "contact-filter-search";
+    const legend = list.closest("fieldset")?.querySelector("legend");
+    search.setAttribute("aria-label", `${legend ? legend.textContent.trim() : ""}: ${list.dataset.filterLabel || "filter"}`);
+    search.addEventListener("input", () => {
+      const needle = search.value.trim().toLocaleLowerCase();
+      for (const item of list.querySelectorAll("label")) {
+        const row = item.closest("div") || item;
+        row.hidden = needle !== "" && !item.textContent.toLocaleLowerCase().includes(needle);
+      }
+    });
+    list.before(search);
+  }
+});
