@@ -110,9 +110,7 @@ class KohesioImportAdminMixin:
             raise PermissionDenied
         declared = request.META.get("CONTENT_LENGTH") or "0"
         if request.method == "POST" and declared.isdigit() and int(declared) > MAX_UPLOAD_BYTES + 64 * 1024:
-            form = KohesioImportForm()
-            form.add_error(None, too_large_message())
-            return self._kohesio_form(request, form, status=413)
+            return self._kohesio_form(request, KohesioImportForm(), status=413, error=too_large_message())
         return csrf_protect(self.kohesio_upload_view)(request)
 
     def kohesio_upload_view(self, request):
@@ -140,8 +138,10 @@ class KohesioImportAdminMixin:
         }
         return self._kohesio_preview(request, plan, request.session[SESSION_KEY])
 
-    def _kohesio_form(self, request, form, status=200):
-        context = self._kohesio_context(request, _("Import projects from Kohesio"), form=form)
+    def _kohesio_form(self, request, form, status=200, error=None):
+        context = self._kohesio_context(
+            request, _("Import projects from Kohesio"), form=form, upload_error=error
+        )
         return TemplateResponse(request, "admin/projects/project/import_kohesio.html", context, status=status)
 
     def _kohesio_preview(self, request, plan, stored, status=200):
