@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from projects.admin_views import KohesioImportAdminMixin
 from projects.models import FundingProgramme, Participation, Project
 from twente.core.admin import PortalAdmin, change_link, changelist_link
 
@@ -18,8 +19,9 @@ class ParticipationInline(admin.TabularInline):
 
 @admin.register(FundingProgramme)
 class FundingProgrammeAdmin(PortalAdmin):
-    list_display = ["name", "short_name", "slug", "project_count"]
-    search_fields = ["name_nl", "name_en", "name_de", "short_name", "slug"]
+    list_display = ["name", "short_name", "fund", "code", "project_count"]
+    list_filter = ["fund"]
+    search_fields = ["name_nl", "name_en", "name_de", "short_name", "slug", "code"]
     prepopulated_fields = {"slug": ["name_nl"]}
     ordering = ["name"]
     protected_relations = ("projects",)
@@ -33,7 +35,7 @@ class FundingProgrammeAdmin(PortalAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(PortalAdmin):
+class ProjectAdmin(KohesioImportAdminMixin, PortalAdmin):
     list_display = [
         "title",
         "programme_link",
@@ -45,7 +47,8 @@ class ProjectAdmin(PortalAdmin):
     ]
     list_filter = ["publication_state", "status", "programme", "themes", "municipalities"]
     list_select_related = ["programme"]
-    search_fields = ["title_nl", "title_en", "title_de", "slug"]
+    search_fields = ["title_nl", "title_en", "title_de", "slug", "kohesio_id"]
+    readonly_fields = ["kohesio_id", "kohesio_imported_on"]
     prepopulated_fields = {"slug": ["title_nl"]}
     autocomplete_fields = ["programme", "themes", "municipalities", "district"]
     date_hierarchy = "start_date"
@@ -60,6 +63,7 @@ class ProjectAdmin(PortalAdmin):
             {"fields": ["themes", "municipalities", "district", "latitude", "longitude"]},
         ),
         (_("Publication"), {"fields": ["published_at"]}),
+        (_("Source"), {"fields": ["kohesio_id", "kohesio_imported_on"], "classes": ["collapse"]}),
     ]
 
     @admin.display(description=_("funding programme"), ordering="programme__name")

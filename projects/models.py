@@ -1,15 +1,29 @@
 """EU-funded projects, the programmes that fund them and who takes part where."""
 
+import re
 from decimal import Decimal
 
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
 from regions.models import InnovationDistrict, Municipality, Theme
 from twente.core.models import GeoPointModel, PublishableModel, PublishableQuerySet
+
+
+class Fund(models.TextChoices):
+    """The EU funds of cohesion policy, by the codes Kohesio uses; the labels are the
+    names each language knows them by (ERDF is EFRO in Dutch, EFRE in German)."""
+
+    ERDF = "ERDF", _("ERDF")
+    ESF = "ESF", _("ESF")
+    ESF_PLUS = "ESF+", _("ESF+")
+    COHESION_FUND = "CF", _("Cohesion Fund")
+    JUST_TRANSITION_FUND = "JTF", _("Just Transition Fund")
+    YOUTH_EMPLOYMENT_INITIATIVE = "YEI", _("Youth Employment Initiative")
 
 
 class FundingProgramme(models.Model):
@@ -18,6 +32,13 @@ class FundingProgramme(models.Model):
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=60, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    code = models.CharField(
+        _("programme code"),
+        max_length=40,
+        blank=True,
+        help_text=_("The programme's CCI code, e.g. 2014NL16RFOP003, as Kohesio gives it."),
+    )
+    fund = models.CharField(_("fund"), max_length=4, choices=Fund, blank=True)
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
 
@@ -25,9 +46,19 @@ class FundingProgramme(models.Model):
         verbose_name = _("funding programme")
         verbose_name_plural = _("funding programmes")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code"], condition=~Q(code=""), name="fundingprogramme_unique_code"
+            ),
+        ]
 
     def __str__(self):
         return self.short_name or self.name
+
+
+KOHESIO_SOURCE = "Kohesio, European Commission"
+KOHESIO_ENTITY = re.compile(r"(?:^|/)(Q\d+)$")
+KOHESIO_LANGUAGES = ("nl", "en", "de")
 
 
 class ProjectStatus(models.TextChoices):
@@ -97,6 +128,21 @@ class Project(PublishableModel, GeoPointModel):
         verbose_name=_("innovation district"),
     )
     website = models.URLField(_("website"), blank=True)
+    # Filled by `import_kohesio` (projects.kohesio); empty for projects typed in by hand.
+    kohesio_id = models.CharField(
+        _("Kohesio identifier"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The operation's unique identifier in Kohesio, the European Commission's project database."
+        ),
+    )
+    kohesio_imported_on = models.DateField(_("imported from Kohesio on"), null=True, blank=True)
+    # The value of each field as the last imported file gave it, to tell an editor's
+    # change (kept on the next import) from the source's own.
+    kohesio_source = models.JSONField(
+        _("last imported source values"), default=dict, blank=True, editable=False
+    )
 
     objects = ProjectQuerySet.as_manager()
 
@@ -106,6 +152,9 @@ class Project(PublishableModel, GeoPointModel):
         ordering = ["-start_date", "title"]
         constraints = [
             *GeoPointModel.coordinates_constraints("project"),
+            models.UniqueConstraint(
+                fields=["kohesio_id"], condition=~Q(kohesio_id=""), name="project_unique_kohesio_id"
+            ),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
                 | Q(start_date__isnull=True)
@@ -133,6 +182,21 @@ class Project(PublishableModel, GeoPointModel):
 
     def get_absolute_url(self):
         return reverse("projects:project-detail", kwargs={"slug": self.slug})
+
+    @property
+    def source_name(self):
+        """Where the project's data comes from, when it was imported."""
+        return KOHESIO_SOURCE if self.kohesio_id else ""
+
+    @property
+    def kohesio_url(self):
+        """The project's page on Kohesio in the current language, when the identifier
+        names a Kohesio entity (`Q<number>`, alone or at the end of its URI)."""
+        match = KOHESIO_ENTITY.search(self.kohesio_id)
+        if not match:
+            return ""
+        language = get_language() if get_language() in KOHESIO_LANGUAGES else "en"
+        return f"https://kohesio.ec.europa.eu/{language}/projects/{match.group(1)}"
 
     @property
     def co_financing_rate(self):

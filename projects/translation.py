@@ -19,5 +19,7 @@ class ProjectTranslationOptions(TranslationOptions):
 
 
 simple_history.register(FundingProgramme)
-simple_history.register(Project, m2m_fields=["themes", "municipalities"])
+# The last imported source values are bookkeeping of the import, not content: a revert
+# must not bring back an older file's values (the next import would misread the edits).
+simple_history.register(Project, m2m_fields=["themes", "municipalities"], excluded_fields=["kohesio_source"])
 simple_history.register(Participation)
