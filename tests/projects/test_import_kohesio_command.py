@@ -11,6 +11,15 @@ from tests.projects.kohesio_data import SAMPLE_CSV, SAMPLE_XLSX, portal_data
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """The reasons are asserted in English, the messages' source language."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def command(*args):
     from io import StringIO
 

@@ -33,6 +33,15 @@ from tests.projects.kohesio_data import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """The reasons are asserted in English, the messages' source language."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def plan_of(content=None, filename="kohesio.csv", **options):
     table = read_kohesio_file(sample_bytes() if content is None else content, filename)
     return build_plan(table, today=IMPORT_DAY, **options)
@@ -291,7 +300,7 @@ def test_beneficiaries_are_matched_by_name_without_accents_or_case(portal):
 
 def test_an_identifier_uri_gives_the_kohesio_page(portal):
     project = Project(kohesio_id=ENSCHEDE_LIGHTING)
-    assert project.kohesio_url == "https://kohesio.ec.europa.eu/nl/projects/Q9990001"
+    assert project.kohesio_url == "https://kohesio.ec.europa.eu/en/projects/Q9990001"
     assert project.source_name == "Kohesio, European Commission"
     assert Project(kohesio_id="2014NL16RFOP003-0042").kohesio_url == ""
     assert Project().source_name == ""
