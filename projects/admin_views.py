@@ -25,12 +25,13 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from projects.kohesio import (
     DEFAULT_NUTS,
+    KOHESIO_LIMITS,
     MAX_UPLOAD_BYTES,
     KohesioFileError,
-    too_large_message,
     valid_nuts_codes,
 )
 from projects.services import KohesioImportOutdated, projects_import_kohesio
+from twente.core.uploads import too_large_message
 
 IMPORT_PERMISSIONS = ("projects.add_project", "projects.change_project")
 SESSION_KEY = "projects_kohesio_import"
@@ -110,7 +111,9 @@ class KohesioImportAdminMixin:
             raise PermissionDenied
         declared = request.META.get("CONTENT_LENGTH") or "0"
         if request.method == "POST" and declared.isdigit() and int(declared) > MAX_UPLOAD_BYTES + 64 * 1024:
-            return self._kohesio_form(request, KohesioImportForm(), status=413, error=too_large_message())
+            return self._kohesio_form(
+                request, KohesioImportForm(), status=413, error=too_large_message(KOHESIO_LIMITS)
+            )
         return csrf_protect(self.kohesio_upload_view)(request)
 
     def kohesio_upload_view(self, request):

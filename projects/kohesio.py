@@ -19,27 +19,25 @@ Rules, so that an import can be repeated and editors keep their work:
 `plan_import` only reads; `projects.services.projects_import_kohesio` writes.
 """
 
-import csv
 import datetime
 import hashlib
-import io
 import json
 import re
 import unicodedata
-import zipfile
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from pathlib import PurePath
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from partners.imports import MAX_UPLOAD_BYTES, too_large_message
+from partners.imports import MAX_UPLOAD_BYTES
 from partners.models import Partner
 from projects.models import Fund, FundingProgramme, Project, ProjectStatus
 from regions.geo import twente_municipality_code
 from regions.models import Municipality, Theme
+from twente.core import uploads
+from twente.core.uploads import MB, Table, UploadError, UploadLimits
 
 DEFAULT_NUTS = ("NL213",)  # Twente
 NUTS_CODE = re.compile(r"^[A-Z]{2}[A-Z0-9]{1,3}$")
@@ -169,55 +167,27 @@ class KohesioFileError(Exception):
 # --- reading ------------------------------------------------------------------------
 
 
-def read_table(content: bytes, filename: str) -> list[list[str]]:
-    """The file's cells as text, row by row: CSV (UTF-8, with or without a byte order
-    mark, comma-separated) or the first sheet of an .xlsx workbook, read-only.
+# A Kohesio file lists a whole country's operations, with some 35 columns and long
+# summaries: more rows and longer cells than a contact list, the same bomb checks.
+KOHESIO_LIMITS = UploadLimits(max_bytes=MAX_UPLOAD_BYTES, max_rows=200_000, max_cell_chars=20_000)
+# A file the command reads on the server: trusted for its size, still checked for the rest.
+SERVER_FILE_LIMITS = replace(
+    KOHESIO_LIMITS, max_bytes=1024 * MB, max_member_bytes=1024 * MB, max_total_bytes=2048 * MB
+)
 
-    The one place a Kohesio file is read, so that an upload checker can sit in front."""
-    if content.startswith(b"PK\x03\x04") or PurePath(filename or "").suffix.lower() == ".xlsx":
-        return _xlsx_rows(content)
-    if b"\x00" in content[:4096]:
-        raise KohesioFileError(_("This is neither a CSV nor an Excel file."))
+
+def read_table(content: bytes, filename: str, *, limit=MAX_UPLOAD_BYTES) -> Table:
+    """The file's first sheet, read and checked by `twente.core.uploads` (size, unpacked
+    size, rows, columns, cell length, nesting, encoding): CSV in UTF-8 with or without a
+    byte order mark, or an .xlsx workbook. `limit` None lifts the size limit (the command
+    reads a file on the server)."""
+    limits = SERVER_FILE_LIMITS if limit is None else replace(KOHESIO_LIMITS, max_bytes=limit)
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise KohesioFileError(
-            _("The file is not encoded as UTF-8. Kohesio's files are; download the file again.")
-        ) from None
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), strict=True))
-    except csv.Error as error:
-        raise KohesioFileError(_("The CSV file could not be read: %(error)s") % {"error": error}) from None
-
-
-def _xlsx_rows(content):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        try:
-            return [
-                [_cell_text(value) for value in row]
-                for row in workbook.worksheets[0].iter_rows(values_only=True)
-            ]
-        finally:
-            workbook.close()
-    except (zipfile.BadZipFile, IndexError, KeyError, ValueError, OSError, TypeError):
-        raise KohesioFileError(_("The Excel file could not be read; it may be damaged.")) from None
-    except Exception:  # openpyxl raises many kinds for damaged files
-        raise KohesioFileError(_("The Excel file could not be read; it may be damaged.")) from None
-
-
-def _cell_text(value):
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+        table = uploads.read_table(content, filename, limits)
+        # The rows stream and are checked while they are read: read them inside the try.
+        return Table(header=table.header, rows=list(table.rows), kind=table.kind)
+    except UploadError as error:
+        raise KohesioFileError(str(error)) from None
 
 
 @dataclass
@@ -228,12 +198,9 @@ class KohesioTable:
     ignored_columns: list = field(default_factory=list)
 
 
-def parse_table(records) -> KohesioTable:
+def parse_table(table: Table) -> KohesioTable:
     """Map the header to Kohesio's column names; refuse a file that lacks the required ones."""
-    records = iter(enumerate(records, start=1))
-    header = next((record for _number, record in records if any(cell.strip() for cell in record)), None)
-    if header is None:
-        raise KohesioFileError(_("The file is empty."))
+    header, records = table.header, table.rows
     canonical = {name.lower(): name for name in KNOWN_COLUMNS}
     columns = [canonical.get(cell.strip().lstrip("\ufeff").lower()) for cell in header]
     present = set(columns)
@@ -263,9 +230,7 @@ def parse_table(records) -> KohesioTable:
 def read_kohesio_file(content: bytes, filename: str, *, limit=MAX_UPLOAD_BYTES) -> KohesioTable:
     """Read and check a Kohesio file; `limit` is the contact import's upload limit unless
     the caller (the command, reading a file on the server) lifts it with None."""
-    if limit is not None and len(content) > limit:
-        raise KohesioFileError(too_large_message())
-    return parse_table(read_table(content, filename))
+    return parse_table(read_table(content, filename, limit=limit))
 
 
 # --- values -------------------------------------------------------------------------

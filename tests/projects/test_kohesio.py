@@ -80,8 +80,8 @@ def test_the_excel_sample_plans_exactly_as_the_csv(portal):
 
 def test_a_byte_order_mark_and_other_header_case_are_read():
     text = sample_bytes().decode("utf-8").replace("NUTS3_Code", "nuts3_code", 1)
-    rows = read_table(b"\xef\xbb\xbf" + text.encode("utf-8"), "k.csv")
-    assert rows[0][0] == "Operation_Unique_Identifier"
+    table = read_table(b"\xef\xbb\xbf" + text.encode("utf-8"), "k.csv")
+    assert table.header[0] == "Operation_Unique_Identifier"
     assert len(plan_of(b"\xef\xbb\xbf" + text.encode("utf-8")).having("created")) == 4
 
 
