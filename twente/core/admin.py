@@ -26,7 +26,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
-from django.db.models import Q
+from django.db.models import Q, UniqueConstraint
+from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -227,6 +228,57 @@ class VersionedModelForm(forms.ModelForm):
             raise ValidationError(conflict_message(instance), code="edit_conflict")
         instance._locked_version = current
         return cleaned_data
+
+
+# Constraints across the rows of an inline -------------------------------------------------
+
+
+class RowConstraintsInlineFormSet(BaseInlineFormSet):
+    """Checks the model's unique constraints between the rows of one save (two lead
+    partners, the same partner twice), which the database would refuse only while
+    saving: each row checks itself against the stored rows, this checks the rows
+    against each other, and puts the message at the later row's field."""
+
+    def clean(self):
+        super().clean()
+        # Rows with errors of their own are left out: their values are not all known.
+        rows = [
+            form
+            for form in self.forms
+            if form.is_valid()
+            and (form.has_changed() or not form.instance._state.adding)
+            and not (self.can_delete and self._should_delete_form(form))
+        ]
+        for constraint in self.model._meta.constraints:
+            if isinstance(constraint, UniqueConstraint) and constraint.fields:
+                self._check_across_rows(constraint, rows)
+
+    def _check_across_rows(self, constraint, rows):
+        opts = self.model._meta
+        using = router.db_for_write(self.model)
+        seen = set()
+        for form in rows:
+            instance = form.instance
+            # The parent is the same for every row (and unsaved on an add page).
+            key = tuple(
+                getattr(instance, opts.get_field(name).attname)
+                for name in constraint.fields
+                if name != self.fk.name
+            )
+            if None in key:
+                continue  # NULLs never collide
+            if constraint.condition is not None and not constraint.condition.check(
+                instance._get_field_expression_map(meta=opts), using=using
+            ):
+                continue
+            if key not in seen:
+                seen.add(key)
+                continue
+            field = instance.constraint_field(constraint) if hasattr(instance, "constraint_field") else None
+            error = ValidationError(
+                constraint.get_violation_error_message(), code=constraint.violation_error_code
+            )
+            form.add_error(field if field in form.fields else None, error)
 
 
 # Protected delete -----------------------------------------------------------------------
