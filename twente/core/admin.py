@@ -1,7 +1,8 @@
 """Admin building blocks shared by the apps: one base class, `PortalAdmin`, gives every
 model's admin the same staff workflow:
 
-- tabbed translation fields (modeltranslation) and full history with a readable
+- translation fields (modeltranslation) in accessible language tabs (the portal's
+  static/js/admin-translation-tabs.js, loaded on every admin page) and full history with a readable
   per-field, per-language difference and a revert that restores all three languages
   (django-simple-history);
 - optimistic locking: the form carries the version the editor started from, and a save
@@ -36,7 +37,7 @@ from django.utils.html import format_html
 from django.utils.text import get_text_list
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import NotRegistered, translator
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
@@ -309,7 +310,7 @@ def describe_dependants(request, obj, relations):
 # The base class -------------------------------------------------------------------------
 
 
-class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
     """Base admin for every portal model (see the module docstring)."""
 
     form = VersionedModelForm
@@ -320,9 +321,6 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     # Reverse relations whose items must be removed or moved first (accessor names).
     protected_relations = ()
     list_per_page = 50
-
-    class Media:
-        js = ["js/admin-translation-tabs.js"]
 
     @property
     def is_publishable(self):
@@ -566,6 +564,10 @@ class PortalUserAdmin(UserAdmin):
                 revoke_role(user=user, role=role)
         self.message_user(request, gettext("Roles taken away."), messages.SUCCESS)
 
+
+admin.site.site_header = _("Netwerkstad Twente")
+admin.site.site_title = _("Netwerkstad Twente")
+admin.site.index_title = _("Portal management")
 
 if admin.site.is_registered(User):
     admin.site.unregister(User)
