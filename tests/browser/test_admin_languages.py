@@ -69,7 +69,8 @@ def english_strings(texts, language):
         text = text.strip().rstrip(":").strip()
         if len(text) < 3 or text in translations:
             continue  # a translated text, or one the same in both languages ("Filter", "Status")
-        if text in exact or any(pattern.match(text) and catalogue.get(msgid) != msgid for msgid, pattern in patterns):
+        untranslated = (pattern.match(text) and catalogue.get(msgid) != msgid for msgid, pattern in patterns)
+        if text in exact or any(untranslated):
             found.append(text)
     return found
 
