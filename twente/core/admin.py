@@ -33,8 +33,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
-from django.utils.text import get_text_list
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -285,10 +284,30 @@ class RowConstraintsInlineFormSet(BaseInlineFormSet):
 # Protected delete -----------------------------------------------------------------------
 
 
-def describe_dependants(request, obj, relations):
-    """What still depends on `obj`, e.g. ["2 projects (Stadsbeek, EDL)", "1 contact"].
+def dependant_link(item, obj):
+    """A link to `item`'s admin page; an item edited inside another's page (a
+    participant, a membership) links to that page, other than `obj`'s own."""
+    if admin.site.is_registered(type(item)):
+        return change_link(item)
+    for field in item._meta.concrete_fields:
+        target = getattr(field, "related_model", None)
+        if target is not None and target is not type(obj) and admin.site.is_registered(target):
+            parent = getattr(item, field.name)
+            if parent is not None:
+                opts = parent._meta
+                url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[parent.pk])
+                return format_html('<a href="{}">{}</a>', url, item)
+    return str(item)
 
-    Names are given only for what the user may see (an editor sees no contact's name)."""
+
+DEPENDANTS_SHOWN = 10
+
+
+def describe_dependants(request, obj, relations):
+    """What still depends on `obj`, one entry per relation: its count ("2 projects") and
+    the first items, each a link to where it is edited.
+
+    Items are named only for what the user may see (an editor sees no contact's name)."""
     described = []
     for accessor in relations:
         related = getattr(obj, accessor)
@@ -297,13 +316,12 @@ def describe_dependants(request, obj, relations):
             continue
         opts = related.model._meta
         label = opts.verbose_name if count == 1 else opts.verbose_name_plural
-        text = f"{count} {label}"
+        items = []
         if request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
-            names = [str(item) for item in related.all()[:3]]
-            if count > 3:
-                names.append("…")
-            text += f" ({', '.join(names)})"
-        described.append(text)
+            items = [dependant_link(item, obj) for item in related.all()[:DEPENDANTS_SHOWN]]
+        described.append(
+            {"label": f"{count} {label}", "items": items, "more": count - len(items) if items else 0}
+        )
     return described
 
 
@@ -482,10 +500,23 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
         return describe_dependants(request, obj, self.protected_relations)
 
     def delete_refused_message(self, obj, blockers):
-        return gettext("“%(item)s” cannot be deleted: it is still used by %(dependants)s.") % {
-            "item": obj,
-            "dependants": get_text_list(blockers, gettext("and")),
-        }
+        """“X” cannot be deleted, then a list: each kind of dependant with its items."""
+        entries = []
+        for blocker in blockers:
+            items = list(blocker["items"])
+            if blocker["more"]:
+                items.append(gettext("and %(count)d more") % {"count": blocker["more"]})
+            sublist = format_html_join("", "<li>{}</li>", ((item,) for item in items))
+            entries.append(
+                format_html(
+                    "<li>{}{}</li>", blocker["label"], format_html("<ul>{}</ul>", sublist) if items else ""
+                )
+            )
+        return format_html(
+            '{}<ul class="dependants">{}</ul>',
+            gettext("“%(item)s” cannot be deleted: it is still used by") % {"item": obj},
+            format_html_join("", "{}", ((entry,) for entry in entries)),
+        )
 
     def delete_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
