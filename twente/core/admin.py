@@ -25,7 +25,7 @@ from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.db.models import Q, UniqueConstraint
 from django.forms.models import BaseInlineFormSet
@@ -34,7 +34,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import NotRegistered, translator
@@ -184,11 +185,69 @@ def conflict_message(instance):
     )
 
 
+def field_label(form, name):
+    """A form field's label; a translated field's with its language: "Title (German)"."""
+    try:
+        model_field = form._meta.model._meta.get_field(name)
+    except FieldDoesNotExist:
+        model_field = None
+    language = getattr(model_field, "language", None)
+    if language:
+        return gettext("%(field)s (%(language)s)") % {
+            "field": capfirst(model_field.translated_field.verbose_name),
+            "language": get_language_info(language)["name_translated"],
+        }
+    return capfirst(form.fields[name].label or name)
+
+
+def shown_value(form_field, value):
+    """A form value as a person reads it: choice labels, linked names, "—" for nothing."""
+    if value in (None, "", []):
+        return "—"
+    if isinstance(form_field, forms.ModelChoiceField) and not hasattr(value, "pk"):
+        try:
+            value = form_field.clean(value)
+        except ValidationError:
+            return str(value)
+    if hasattr(value, "all"):
+        return ", ".join(str(item) for item in value.all()) or "—"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    choices = dict(getattr(form_field, "choices", None) or [])
+    if not isinstance(form_field, forms.ModelChoiceField) and str(value) in map(str, choices):
+        return str({str(key): label for key, label in choices.items()}[str(value)])
+    return str(value)
+
+
 class VersionedModelForm(forms.ModelForm):
     """Carries the version the editor started from; a save based on another is refused."""
 
     # Not required at field level: a missing or mangled value gets one clear message in clean().
     edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # After a refused save: per field that differs, the stored version and the editor's.
+    conflicts = ()
+
+    def conflicting_fields(self):
+        """The fields in which the editor's form differs from the stored version (the
+        form's initial values are read from the database when the form is posted)."""
+        rows = []
+        for name in self.changed_data:
+            if name == VERSION_FIELD:
+                continue
+            form_field = self.fields[name]
+            stored = self.get_initial_for_field(form_field, name)
+            yours = self.cleaned_data.get(name, self.data.get(self.add_prefix(name)))
+            rows.append(
+                {
+                    "label": field_label(self, name),
+                    "stored": shown_value(form_field, stored),
+                    "yours": shown_value(form_field, yours),
+                    "id": self[name].id_for_label,
+                }
+            )
+        return rows
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -225,6 +284,7 @@ class VersionedModelForm(forms.ModelForm):
         if current is None:
             raise ValidationError(gettext("This item was deleted by someone else while you edited it."))
         if posted != current:
+            self.conflicts = self.conflicting_fields()
             raise ValidationError(conflict_message(instance), code="edit_conflict")
         instance._locked_version = current
         return cleaned_data

@@ -2,15 +2,14 @@
 
 from django import template
 from django.contrib import admin
-from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.text import capfirst
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from partners.models import Contact
-from twente.core.admin import missing_translation_q, summary_missing_q, translated_field_names
+from twente.core.admin import field_label, missing_translation_q, summary_missing_q, translated_field_names
 from twente.core.models import PublicationState, PublishableModel
 
 register = template.Library()
@@ -81,22 +80,10 @@ def in_minutes(value):
 
 def _field_errors(form, prefix=""):
     """(field label with its language, id, message) per error of one form's fields."""
-    model_opts = form._meta.model._meta
     for name, messages in form.errors.items():
         if name not in form.fields or name == NON_FIELD_ERRORS:
             continue
-        try:
-            model_field = model_opts.get_field(name)
-        except FieldDoesNotExist:
-            model_field = None
-        language = getattr(model_field, "language", None)
-        if language:
-            label = _("%(field)s (%(language)s)") % {
-                "field": capfirst(model_field.translated_field.verbose_name),
-                "language": get_language_info(language)["name_translated"],
-            }
-        else:
-            label = capfirst(form.fields[name].label or name)
+        label = field_label(form, name)
         for message in messages:
             yield {"label": prefix + label, "id": form[name].id_for_label, "message": message}
 
