@@ -26,11 +26,12 @@ from partners.models import (
     Relationship,
     RelationshipKind,
 )
-from twente.core.admin import PortalAdmin, change_link, changelist_link
+from twente.core.admin import PortalAdmin, RowConstraintsInlineFormSet, change_link, changelist_link
 
 
 class ContactInline(TranslationTabularInline):
     model = Contact
+    formset = RowConstraintsInlineFormSet
     fk_name = "partner"
     extra = 0
     fields = ["name", "kind", "job_title", "email", "phone", "preferred_language", "is_public"]
@@ -39,12 +40,14 @@ class ContactInline(TranslationTabularInline):
 
 class RelationshipInline(TranslationTabularInline):
     model = Relationship
+    formset = RowConstraintsInlineFormSet
     extra = 0
     autocomplete_fields = ["municipality", "region"]
 
 
 class MembershipInline(admin.TabularInline):
     model = Membership
+    formset = RowConstraintsInlineFormSet
     fk_name = "network"
     extra = 0
     autocomplete_fields = ["member_municipality", "member_region", "member_partner"]

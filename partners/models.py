@@ -15,7 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Country, Municipality, Region, Theme
-from twente.core.models import GeoPointModel, PublishableModel, PublishableQuerySet, TimeStampedModel
+from twente.core.models import (
+    ConstraintFieldsMixin,
+    GeoPointModel,
+    PublishableModel,
+    PublishableQuerySet,
+    TimeStampedModel,
+)
 
 
 class PartnerKind(models.TextChoices):
@@ -86,6 +92,7 @@ class Partner(PublishableModel, GeoPointModel):
     description = models.TextField(_("description"), blank=True)
 
     objects = PartnerQuerySet.as_manager()
+    constraint_fields = GeoPointModel.coordinates_constraint_fields("partner")
 
     class Meta:
         verbose_name = _("partner organisation")
@@ -109,7 +116,7 @@ class RelationshipKind(models.TextChoices):
     KNOWLEDGE = "knowledge", _("Knowledge partner")
 
 
-class Relationship(models.Model):
+class Relationship(ConstraintFieldsMixin, models.Model):
     """How a partner is tied to Twente, and since when (Münster: partner city of
     Enschede since 2021). The Twente side is a municipality, a region, or neither
     when the tie is with Twente as a whole."""
@@ -137,6 +144,11 @@ class Relationship(models.Model):
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
 
+    constraint_fields = {
+        "relationship_one_twente_side": "region",
+        "relationship_since_plausible": "since_year",
+    }
+
     class Meta:
         verbose_name = _("relationship with Twente")
         verbose_name_plural = _("relationships with Twente")
@@ -145,10 +157,14 @@ class Relationship(models.Model):
             models.CheckConstraint(
                 condition=Q(municipality__isnull=True) | Q(region__isnull=True),
                 name="relationship_one_twente_side",
+                violation_error_code="two_twente_sides",
+                violation_error_message=_("Choose a municipality or a region or alliance, not both."),
             ),
             models.CheckConstraint(
                 condition=Q(since_year__isnull=True) | Q(since_year__gte=1800, since_year__lte=2100),
                 name="relationship_since_plausible",
+                violation_error_code="since_implausible",
+                violation_error_message=_("Give a year between 1800 and 2100."),
             ),
         ]
 
@@ -159,7 +175,7 @@ class Relationship(models.Model):
         return f"{self.get_kind_display()} ({counterpart})"
 
 
-class Membership(models.Model):
+class Membership(ConstraintFieldsMixin, models.Model):
     """Membership of a network or body (MONT, Twente Board, Eurocities, Dutch German
     Tech.Land). The member is exactly one of a municipality, a region or a partner."""
 
@@ -192,6 +208,14 @@ class Membership(models.Model):
     )
     since_year = models.PositiveSmallIntegerField(_("since"), null=True, blank=True)
 
+    constraint_fields = {
+        "membership_exactly_one_member": "member_municipality",
+        "membership_not_of_itself": "member_partner",
+        "membership_unique_municipality": "member_municipality",
+        "membership_unique_region": "member_region",
+        "membership_unique_partner": "member_partner",
+    }
+
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
@@ -215,24 +239,37 @@ class Membership(models.Model):
                     )
                 ),
                 name="membership_exactly_one_member",
+                violation_error_code="not_one_member",
+                violation_error_message=_(
+                    "Choose exactly one member: a municipality, a region or alliance, or an organisation."
+                ),
             ),
             models.CheckConstraint(
-                condition=~Q(member_partner=models.F("network")), name="membership_not_of_itself"
+                condition=~Q(member_partner=models.F("network")),
+                name="membership_not_of_itself",
+                violation_error_code="member_of_itself",
+                violation_error_message=_("An organisation cannot be a member of itself."),
             ),
             models.UniqueConstraint(
                 fields=["network", "member_municipality"],
                 condition=Q(member_municipality__isnull=False),
                 name="membership_unique_municipality",
+                violation_error_code="duplicate_member",
+                violation_error_message=_("This municipality is already a member."),
             ),
             models.UniqueConstraint(
                 fields=["network", "member_region"],
                 condition=Q(member_region__isnull=False),
                 name="membership_unique_region",
+                violation_error_code="duplicate_member",
+                violation_error_message=_("This region or alliance is already a member."),
             ),
             models.UniqueConstraint(
                 fields=["network", "member_partner"],
                 condition=Q(member_partner__isnull=False),
                 name="membership_unique_partner",
+                violation_error_code="duplicate_member",
+                violation_error_message=_("This organisation is already a member."),
             ),
         ]
 
@@ -335,7 +372,7 @@ class ContactQuerySet(models.QuerySet):
         return self.filter(mailing_consent=True)
 
 
-class Contact(TimeStampedModel):
+class Contact(ConstraintFieldsMixin, TimeStampedModel):
     """A contact person or functional mailbox of exactly one organisation: a
     municipality or a partner (the database refuses none or two)."""
 
@@ -387,6 +424,11 @@ class Contact(TimeStampedModel):
     notes = models.TextField(_("internal notes"), blank=True)
 
     objects = ContactQuerySet.as_manager()
+    constraint_fields = {
+        "contact_exactly_one_organisation": "partner",
+        "contact_consent_has_date": "mailing_consent_date",
+        "contact_unique_email": "email",
+    }
 
     class Meta:
         verbose_name = _("contact")
@@ -405,12 +447,24 @@ class Contact(TimeStampedModel):
                     | Q(municipality__isnull=True, partner__isnull=False)
                 ),
                 name="contact_exactly_one_organisation",
+                violation_error_code="not_one_organisation",
+                violation_error_message=_(
+                    "Choose the contact's organisation: a municipality or a partner organisation, not both."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(mailing_consent=False) | Q(mailing_consent_date__isnull=False),
                 name="contact_consent_has_date",
+                violation_error_code="consent_date_missing",
+                violation_error_message=_("Give the date on which consent was given."),
             ),
-            models.UniqueConstraint(fields=["email"], condition=~Q(email=""), name="contact_unique_email"),
+            models.UniqueConstraint(
+                fields=["email"],
+                condition=~Q(email=""),
+                name="contact_unique_email",
+                violation_error_code="duplicate_email",
+                violation_error_message=_("Another contact already has this email address."),
+            ),
         ]
 
     def __str__(self):
@@ -421,13 +475,9 @@ class Contact(TimeStampedModel):
         return self.municipality or self.partner
 
     def clean(self):
+        # The organisation and the consent date are checked by the constraints, whose
+        # messages appear at their fields (see `constraint_fields`).
         super().clean()
-        if bool(self.municipality_id) == bool(self.partner_id):
-            raise ValidationError(
-                _("A contact belongs to exactly one organisation: choose a municipality or a partner.")
-            )
-        if self.mailing_consent and not self.mailing_consent_date:
-            raise ValidationError({"mailing_consent_date": _("Say when consent was given.")})
         self.email = self.email.strip().lower()
         self.phone = normalise_phone(self.phone)
 

@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.admin_views import KohesioImportAdminMixin
 from projects.models import FundingProgramme, Participation, Project
-from twente.core.admin import PortalAdmin, change_link, changelist_link
+from twente.core.admin import PortalAdmin, RowConstraintsInlineFormSet, change_link, changelist_link
 
 
 class ParticipationInline(admin.TabularInline):
     model = Participation
+    formset = RowConstraintsInlineFormSet
     extra = 0
     autocomplete_fields = ["partner", "municipality"]
 

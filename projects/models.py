@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
 from regions.models import InnovationDistrict, Municipality, Theme
-from twente.core.models import GeoPointModel, PublishableModel, PublishableQuerySet
+from twente.core.models import ConstraintFieldsMixin, GeoPointModel, PublishableModel, PublishableQuerySet
 
 
 class Fund(models.TextChoices):
@@ -145,6 +145,13 @@ class Project(PublishableModel, GeoPointModel):
     )
 
     objects = ProjectQuerySet.as_manager()
+    constraint_fields = {
+        **GeoPointModel.coordinates_constraint_fields("project"),
+        "project_ends_after_start": "end_date",
+        "project_budget_not_negative": "total_budget",
+        "project_eu_contribution_not_negative": "eu_contribution",
+        "project_eu_contribution_within_budget": "eu_contribution",
+    }
 
     class Meta:
         verbose_name = _("project")
@@ -160,20 +167,28 @@ class Project(PublishableModel, GeoPointModel):
                 | Q(start_date__isnull=True)
                 | Q(end_date__gte=F("start_date")),
                 name="project_ends_after_start",
+                violation_error_code="ends_before_start",
+                violation_error_message=_("The end date cannot be before the start date."),
             ),
             models.CheckConstraint(
                 condition=Q(total_budget__isnull=True) | Q(total_budget__gte=0),
                 name="project_budget_not_negative",
+                violation_error_code="negative_budget",
+                violation_error_message=_("The total budget cannot be negative."),
             ),
             models.CheckConstraint(
                 condition=Q(eu_contribution__isnull=True) | Q(eu_contribution__gte=0),
                 name="project_eu_contribution_not_negative",
+                violation_error_code="negative_eu_contribution",
+                violation_error_message=_("The EU contribution cannot be negative."),
             ),
             models.CheckConstraint(
                 condition=Q(eu_contribution__isnull=True)
                 | Q(total_budget__isnull=True)
                 | Q(eu_contribution__lte=F("total_budget")),
                 name="project_eu_contribution_within_budget",
+                violation_error_code="eu_contribution_over_budget",
+                violation_error_message=_("The EU contribution cannot be more than the total budget."),
             ),
         ]
 
@@ -211,7 +226,7 @@ class ParticipantRole(models.TextChoices):
     PARTNER = "partner", _("Partner")
 
 
-class Participation(models.Model):
+class Participation(ConstraintFieldsMixin, models.Model):
     """An organisation taking part in a project: exactly one of a municipality or a partner."""
 
     project = models.ForeignKey(
@@ -237,6 +252,13 @@ class Participation(models.Model):
         _("role"), max_length=10, choices=ParticipantRole, default=ParticipantRole.PARTNER
     )
 
+    constraint_fields = {
+        "participation_exactly_one_organisation": "partner",
+        "participation_unique_partner": "partner",
+        "participation_unique_municipality": "municipality",
+        "participation_one_lead": "role",
+    }
+
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
@@ -246,19 +268,31 @@ class Participation(models.Model):
                 condition=Q(municipality__isnull=False, partner__isnull=True)
                 | Q(municipality__isnull=True, partner__isnull=False),
                 name="participation_exactly_one_organisation",
+                violation_error_code="not_one_organisation",
+                violation_error_message=_("Choose either a municipality or a partner organisation."),
             ),
             models.UniqueConstraint(
                 fields=["project", "partner"],
                 condition=Q(partner__isnull=False),
                 name="participation_unique_partner",
+                violation_error_code="duplicate_participant",
+                violation_error_message=_("This partner organisation already takes part in this project."),
             ),
             models.UniqueConstraint(
                 fields=["project", "municipality"],
                 condition=Q(municipality__isnull=False),
                 name="participation_unique_municipality",
+                violation_error_code="duplicate_participant",
+                violation_error_message=_("This municipality already takes part in this project."),
             ),
             models.UniqueConstraint(
-                fields=["project"], condition=Q(role="lead"), name="participation_one_lead"
+                fields=["project"],
+                condition=Q(role="lead"),
+                name="participation_one_lead",
+                violation_error_code="second_lead",
+                violation_error_message=_(
+                    "A project has one lead partner; make the other participants partners."
+                ),
             ),
         ]
 

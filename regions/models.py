@@ -93,6 +93,10 @@ class Municipality(PublishableModel, GeoPointModel):
     description = models.TextField(_("description"), blank=True)
 
     objects = MunicipalityQuerySet.as_manager()
+    constraint_fields = {
+        **GeoPointModel.coordinates_constraint_fields("municipality"),
+        "municipality_population_has_year": "population_year",
+    }
 
     class Meta:
         verbose_name = _("municipality")
@@ -103,6 +107,8 @@ class Municipality(PublishableModel, GeoPointModel):
             models.CheckConstraint(
                 condition=models.Q(population__isnull=True) | models.Q(population_year__isnull=False),
                 name="municipality_population_has_year",
+                violation_error_code="population_year_missing",
+                violation_error_message=_("Give the year of the population figure."),
             ),
         ]
 
@@ -171,6 +177,10 @@ class InnovationDistrict(PublishableModel, GeoPointModel):
     description = models.TextField(_("description"), blank=True)
 
     objects = InnovationDistrictQuerySet.as_manager()
+    constraint_fields = {
+        **GeoPointModel.coordinates_constraint_fields("district"),
+        "district_area_positive": "area_hectares",
+    }
 
     class Meta:
         verbose_name = _("innovation district")
@@ -181,6 +191,8 @@ class InnovationDistrict(PublishableModel, GeoPointModel):
             models.CheckConstraint(
                 condition=models.Q(area_hectares__isnull=True) | models.Q(area_hectares__gt=0),
                 name="district_area_positive",
+                violation_error_code="area_not_positive",
+                violation_error_message=_("The area must be more than 0 hectares."),
             ),
         ]
 

@@ -211,8 +211,6 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "en": ("nl", "de"),
     "de": ("en", "nl"),
 }
-# The tabbed translation admin loads jQuery UI from a CDN by default; serve our own copy.
-JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

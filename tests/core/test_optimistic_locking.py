@@ -142,3 +142,28 @@ def test_a_form_without_a_valid_version_is_refused_not_saved(anna, version):
     assert "Reload the page and try again." in response.content.decode()
     partner.refresh_from_db()
     assert partner.city == "Münster"
+
+
+def test_the_conflict_shows_the_stored_version_beside_yours_on_the_form_page(anna, bert):
+    partner = PartnerFactory(description_de="Vorher.", city="Münster")
+    url = reverse("admin:partners_partner_change", args=[partner.pk])
+    berts_form = bert.get(url)
+    anna.post(url, form_data(anna.get(url), description_de="Annas Text."))
+
+    response = bert.post(url, form_data(berts_form, description_de="Berts Text."))
+
+    assert response.status_code == 200
+    assert response.templates[0].name == "admin/twente/change_form.html"  # the form, not a page elsewhere
+    conflicts = response.context["adminform"].form.conflicts
+    assert conflicts == [
+        {
+            "label": "Description (German)",
+            "stored": "Annas Text.",
+            "yours": "Berts Text.",
+            "id": "id_description_de",
+        }
+    ]  # only the field that differs; the city both left alone is not listed
+    page = response.content.decode()
+    assert '<th scope="row"><a href="#id_description_de">Description (German)</a></th>' in page
+    assert "<td>Annas Text.</td>" in page
+    assert 'aria-label="Your version of Description (German)">Berts Text.</textarea>' in page

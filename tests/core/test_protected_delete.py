@@ -52,8 +52,12 @@ def test_a_partner_with_contacts_and_projects_is_not_deleted(liaison):
         assert response.redirect_chain[0][0] == reverse("admin:partners_partner_change", args=[partner.pk])
         [message] = message_texts(response)
         assert "cannot be deleted" in message
-        assert "1 contact (Anna Schmidt)" in message
-        assert "1 participant" in message
+        contact = Contact.objects.get(name="Anna Schmidt")
+        contact_url = reverse("admin:partners_contact_change", args=[contact.pk])
+        assert f'<li>1 contact<ul><li><a href="{contact_url}">Anna Schmidt</a></li></ul></li>' in message
+        # A participant is edited on its project's page: the link goes there.
+        project_url = reverse("admin:projects_project_change", args=[partner.participations.get().project_id])
+        assert f'<li>1 participant<ul><li><a href="{project_url}">' in message
     assert Partner.objects.filter(pk=partner.pk).exists()
     assert Contact.objects.filter(partner=partner).count() == 1
 
@@ -74,7 +78,8 @@ def test_a_programme_with_projects_is_not_deleted(liaison):
     ProjectFactory(programme=programme, title_en="Euregional continuous learning pathway")
     response = liaison.post(delete_url(programme), {"post": "yes"})
     [message] = message_texts(response)
-    assert "1 project (Euregional continuous learning pathway)" in message
+    assert ">Euregional continuous learning pathway</a></li></ul></li>" in message
+    assert "<li>1 project<ul>" in message
     assert FundingProgramme.objects.filter(pk=programme.pk).exists()
 
 

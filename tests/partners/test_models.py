@@ -45,8 +45,11 @@ def test_two_contacts_cannot_share_an_email_but_many_may_have_none():
 
 def test_contact_clean_explains_the_organisation_rule():
     contact = Contact(name="Loose", email="loose@example.org")
-    with translation.override("en"), pytest.raises(ValidationError, match="exactly one organisation"):
-        contact.clean()
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        contact.full_clean()
+    assert refused.value.message_dict["partner"] == [
+        "Choose the contact's organisation: a municipality or a partner organisation, not both."
+    ]
 
 
 @pytest.mark.parametrize("number", ["+31 53 481 8181", "+49 251 4920"])

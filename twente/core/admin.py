@@ -1,7 +1,8 @@
 """Admin building blocks shared by the apps: one base class, `PortalAdmin`, gives every
 model's admin the same staff workflow:
 
-- tabbed translation fields (modeltranslation) and full history with a readable
+- translation fields (modeltranslation) in accessible language tabs (the portal's
+  static/js/admin-translation-tabs.js, loaded on every admin page) and full history with a readable
   per-field, per-language difference and a revert that restores all three languages
   (django-simple-history);
 - optimistic locking: the form carries the version the editor started from, and a save
@@ -24,18 +25,19 @@ from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import router, transaction
-from django.db.models import Q
+from django.db.models import Q, UniqueConstraint
+from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
-from django.utils.text import get_text_list
-from django.utils.translation import gettext, ngettext
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import NotRegistered, translator
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
@@ -183,11 +185,69 @@ def conflict_message(instance):
     )
 
 
+def field_label(form, name):
+    """A form field's label; a translated field's with its language: "Title (German)"."""
+    try:
+        model_field = form._meta.model._meta.get_field(name)
+    except FieldDoesNotExist:
+        model_field = None
+    language = getattr(model_field, "language", None)
+    if language:
+        return gettext("%(field)s (%(language)s)") % {
+            "field": capfirst(model_field.translated_field.verbose_name),
+            "language": get_language_info(language)["name_translated"],
+        }
+    return capfirst(form.fields[name].label or name)
+
+
+def shown_value(form_field, value):
+    """A form value as a person reads it: choice labels, linked names, "—" for nothing."""
+    if value in (None, "", []):
+        return "—"
+    if isinstance(form_field, forms.ModelChoiceField) and not hasattr(value, "pk"):
+        try:
+            value = form_field.clean(value)
+        except ValidationError:
+            return str(value)
+    if hasattr(value, "all"):
+        return ", ".join(str(item) for item in value.all()) or "—"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    choices = dict(getattr(form_field, "choices", None) or [])
+    if not isinstance(form_field, forms.ModelChoiceField) and str(value) in map(str, choices):
+        return str({str(key): label for key, label in choices.items()}[str(value)])
+    return str(value)
+
+
 class VersionedModelForm(forms.ModelForm):
     """Carries the version the editor started from; a save based on another is refused."""
 
     # Not required at field level: a missing or mangled value gets one clear message in clean().
     edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # After a refused save: per field that differs, the stored version and the editor's.
+    conflicts = ()
+
+    def conflicting_fields(self):
+        """The fields in which the editor's form differs from the stored version (the
+        form's initial values are read from the database when the form is posted)."""
+        rows = []
+        for name in self.changed_data:
+            if name == VERSION_FIELD:
+                continue
+            form_field = self.fields[name]
+            stored = self.get_initial_for_field(form_field, name)
+            yours = self.cleaned_data.get(name, self.data.get(self.add_prefix(name)))
+            rows.append(
+                {
+                    "label": field_label(self, name),
+                    "stored": shown_value(form_field, stored),
+                    "yours": shown_value(form_field, yours),
+                    "id": self[name].id_for_label,
+                }
+            )
+        return rows
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -224,18 +284,90 @@ class VersionedModelForm(forms.ModelForm):
         if current is None:
             raise ValidationError(gettext("This item was deleted by someone else while you edited it."))
         if posted != current:
+            self.conflicts = self.conflicting_fields()
             raise ValidationError(conflict_message(instance), code="edit_conflict")
         instance._locked_version = current
         return cleaned_data
 
 
+# Constraints across the rows of an inline -------------------------------------------------
+
+
+class RowConstraintsInlineFormSet(BaseInlineFormSet):
+    """Checks the model's unique constraints between the rows of one save (two lead
+    partners, the same partner twice), which the database would refuse only while
+    saving: each row checks itself against the stored rows, this checks the rows
+    against each other, and puts the message at the later row's field."""
+
+    def clean(self):
+        super().clean()
+        # Rows with errors of their own are left out: their values are not all known.
+        rows = [
+            form
+            for form in self.forms
+            if form.is_valid()
+            and (form.has_changed() or not form.instance._state.adding)
+            and not (self.can_delete and self._should_delete_form(form))
+        ]
+        for constraint in self.model._meta.constraints:
+            if isinstance(constraint, UniqueConstraint) and constraint.fields:
+                self._check_across_rows(constraint, rows)
+
+    def _check_across_rows(self, constraint, rows):
+        opts = self.model._meta
+        using = router.db_for_write(self.model)
+        seen = set()
+        for form in rows:
+            instance = form.instance
+            # The parent is the same for every row (and unsaved on an add page).
+            key = tuple(
+                getattr(instance, opts.get_field(name).attname)
+                for name in constraint.fields
+                if name != self.fk.name
+            )
+            if None in key:
+                continue  # NULLs never collide
+            if constraint.condition is not None and not constraint.condition.check(
+                instance._get_field_expression_map(meta=opts), using=using
+            ):
+                continue
+            if key not in seen:
+                seen.add(key)
+                continue
+            field = instance.constraint_field(constraint) if hasattr(instance, "constraint_field") else None
+            error = ValidationError(
+                constraint.get_violation_error_message(), code=constraint.violation_error_code
+            )
+            form.add_error(field if field in form.fields else None, error)
+
+
 # Protected delete -----------------------------------------------------------------------
 
 
-def describe_dependants(request, obj, relations):
-    """What still depends on `obj`, e.g. ["2 projects (Stadsbeek, EDL)", "1 contact"].
+def dependant_link(item, obj):
+    """A link to `item`'s admin page; an item edited inside another's page (a
+    participant, a membership) links to that page, other than `obj`'s own."""
+    if admin.site.is_registered(type(item)):
+        return change_link(item)
+    for field in item._meta.concrete_fields:
+        target = getattr(field, "related_model", None)
+        if target is not None and target is not type(obj) and admin.site.is_registered(target):
+            parent = getattr(item, field.name)
+            if parent is not None:
+                opts = parent._meta
+                url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[parent.pk])
+                return format_html('<a href="{}">{}</a>', url, item)
+    return str(item)
 
-    Names are given only for what the user may see (an editor sees no contact's name)."""
+
+DEPENDANTS_SHOWN = 10
+
+
+def describe_dependants(request, obj, relations):
+    """What still depends on `obj`, one entry per relation: its count ("2 projects") and
+    the first items, each a link to where it is edited.
+
+    Items are named only for what the user may see (an editor sees no contact's name)."""
     described = []
     for accessor in relations:
         related = getattr(obj, accessor)
@@ -244,20 +376,19 @@ def describe_dependants(request, obj, relations):
             continue
         opts = related.model._meta
         label = opts.verbose_name if count == 1 else opts.verbose_name_plural
-        text = f"{count} {label}"
+        items = []
         if request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
-            names = [str(item) for item in related.all()[:3]]
-            if count > 3:
-                names.append("…")
-            text += f" ({', '.join(names)})"
-        described.append(text)
+            items = [dependant_link(item, obj) for item in related.all()[:DEPENDANTS_SHOWN]]
+        described.append(
+            {"label": f"{count} {label}", "items": items, "more": count - len(items) if items else 0}
+        )
     return described
 
 
 # The base class -------------------------------------------------------------------------
 
 
-class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
     """Base admin for every portal model (see the module docstring)."""
 
     form = VersionedModelForm
@@ -268,9 +399,6 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     # Reverse relations whose items must be removed or moved first (accessor names).
     protected_relations = ()
     list_per_page = 50
-
-    class Media:
-        js = ["js/admin-translation-tabs.js"]
 
     @property
     def is_publishable(self):
@@ -432,10 +560,23 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         return describe_dependants(request, obj, self.protected_relations)
 
     def delete_refused_message(self, obj, blockers):
-        return gettext("“%(item)s” cannot be deleted: it is still used by %(dependants)s.") % {
-            "item": obj,
-            "dependants": get_text_list(blockers, gettext("and")),
-        }
+        """“X” cannot be deleted, then a list: each kind of dependant with its items."""
+        entries = []
+        for blocker in blockers:
+            items = list(blocker["items"])
+            if blocker["more"]:
+                items.append(gettext("and %(count)d more") % {"count": blocker["more"]})
+            sublist = format_html_join("", "<li>{}</li>", ((item,) for item in items))
+            entries.append(
+                format_html(
+                    "<li>{}{}</li>", blocker["label"], format_html("<ul>{}</ul>", sublist) if items else ""
+                )
+            )
+        return format_html(
+            '{}<ul class="dependants">{}</ul>',
+            gettext("“%(item)s” cannot be deleted: it is still used by") % {"item": obj},
+            format_html_join("", "{}", ((entry,) for entry in entries)),
+        )
 
     def delete_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
@@ -514,6 +655,10 @@ class PortalUserAdmin(UserAdmin):
                 revoke_role(user=user, role=role)
         self.message_user(request, gettext("Roles taken away."), messages.SUCCESS)
 
+
+admin.site.site_header = _("Netwerkstad Twente")
+admin.site.site_title = _("Netwerkstad Twente")
+admin.site.index_title = _("Portal management")
 
 if admin.site.is_registered(User):
     admin.site.unregister(User)

@@ -1,7 +1,8 @@
 """Model building blocks shared by the portal's apps."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, router
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,45 @@ class PublishableQuerySet(models.QuerySet):
     def published(self):
         """The only way public pages reach content: published items alone."""
         return self.filter(publication_state=PublicationState.PUBLISHED)
+
+
+class ConstraintFieldsMixin:
+    """Reports a database constraint's violation at the field the editor has to change.
+
+    Django reports a check or conditional unique constraint as an error of the whole
+    form; `constraint_fields` maps a constraint's name to its field (or to a function of
+    the instance that picks it), so the message appears beside that field. A field the
+    form does not show keeps the message at the form's top."""
+
+    constraint_fields = {}
+
+    def constraint_field(self, constraint, exclude=None):
+        field = self.constraint_fields.get(constraint.name)
+        if callable(field):
+            field = field(self)
+        if field is None or (exclude and field in exclude):
+            return None
+        return field
+
+    def validate_constraints(self, exclude=None):
+        using = router.db_for_write(type(self), instance=self)
+        errors = {}
+        for model_class, constraints in self.get_constraints():
+            for constraint in constraints:
+                try:
+                    constraint.validate(model_class, self, exclude=exclude, using=using)
+                except ValidationError as error:
+                    field = self.constraint_field(constraint, exclude)
+                    if field is not None:
+                        error = ValidationError({field: error.error_list})
+                    errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+
+def empty_coordinate(instance):
+    """The coordinate still to fill in when only one is given."""
+    return "longitude" if instance.longitude is None else "latitude"
 
 
 class TimeStampedModel(models.Model):
@@ -57,7 +97,7 @@ class PublishableModel(TimeStampedModel):
         self.publication_state = PublicationState.WITHDRAWN
 
 
-class GeoPointModel(models.Model):
+class GeoPointModel(ConstraintFieldsMixin, models.Model):
     """A place on the map, in WGS84 degrees; both empty when unknown."""
 
     latitude = models.DecimalField(
@@ -80,6 +120,13 @@ class GeoPointModel(models.Model):
     class Meta:
         abstract = True
 
+    @classmethod
+    def coordinates_constraint_fields(cls, prefix):
+        return {
+            f"{prefix}_coordinates_paired": empty_coordinate,
+            f"{prefix}_coordinates_in_range": "latitude",
+        }
+
     @property
     def has_coordinates(self):
         return self.latitude is not None and self.longitude is not None
@@ -94,6 +141,18 @@ class GeoPointModel(models.Model):
             latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180
         )
         return [
-            models.CheckConstraint(condition=both_or_neither, name=f"{prefix}_coordinates_paired"),
-            models.CheckConstraint(condition=in_range, name=f"{prefix}_coordinates_in_range"),
+            models.CheckConstraint(
+                condition=both_or_neither,
+                name=f"{prefix}_coordinates_paired",
+                violation_error_code="coordinates_paired",
+                violation_error_message=_("Give both latitude and longitude, or neither."),
+            ),
+            models.CheckConstraint(
+                condition=in_range,
+                name=f"{prefix}_coordinates_in_range",
+                violation_error_code="coordinates_in_range",
+                violation_error_message=_(
+                    "The latitude lies between -90 and 90 degrees, the longitude between -180 and 180."
+                ),
+            ),
         ]

@@ -2,13 +2,14 @@
 
 from django import template
 from django.contrib import admin
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from partners.models import Contact
-from twente.core.admin import missing_translation_q, summary_missing_q, translated_field_names
+from twente.core.admin import field_label, missing_translation_q, summary_missing_q, translated_field_names
 from twente.core.models import PublicationState, PublishableModel
 
 register = template.Library()
@@ -75,3 +76,29 @@ def in_minutes(value):
     if not value:
         return 0
     return max(1, int(value.total_seconds() // 60))
+
+
+def _field_errors(form, prefix=""):
+    """(field label with its language, id, message) per error of one form's fields."""
+    for name, messages in form.errors.items():
+        if name not in form.fields or name == NON_FIELD_ERRORS:
+            continue
+        label = field_label(form, name)
+        for message in messages:
+            yield {"label": prefix + label, "id": form[name].id_for_label, "message": message}
+
+
+@register.simple_tag
+def error_summary(adminform, inline_admin_formsets=()):
+    """Each error of a change form, named by its field and, for a translated field, its
+    language, with a link to the field (the language tabs open it)."""
+    errors = list(_field_errors(adminform.form))
+    for inline in inline_admin_formsets:
+        formset = inline.formset
+        for number, form in enumerate(formset.forms, start=1):
+            prefix = _("%(things)s, row %(number)d: ") % {
+                "things": capfirst(formset.model._meta.verbose_name_plural),
+                "number": number,
+            }
+            errors.extend(_field_errors(form, prefix))
+    return errors
