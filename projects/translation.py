@@ -1,9 +1,9 @@
 """Translated fields of the projects app (nl, en, de), then history (see regions)."""
 
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from projects.models import FundingProgramme, Participation, Project
+from twente.core.snapshots import register_history
 
 
 @register(FundingProgramme)
@@ -18,6 +18,6 @@ class ProjectTranslationOptions(TranslationOptions):
     required_languages = ("nl",)
 
 
-simple_history.register(FundingProgramme)
-simple_history.register(Project, m2m_fields=["themes", "municipalities"])
-simple_history.register(Participation)
+register_history(FundingProgramme)
+register_history(Project, m2m_fields=["themes", "municipalities"], related=["participations"])
+register_history(Participation)

@@ -97,7 +97,7 @@ def test_the_revert_itself_is_recorded(editor_client):
     latest = partner.history.first()
     assert partner.history.count() == 3
     assert latest.history_user.username == "erika"
-    assert latest.history_change_reason.startswith("Restored the version of")
+    assert latest.history_change_reason.startswith("restored:")
     assert latest.name_de == ORIGINAL["name_de"]
     partner.refresh_from_db()
     assert partner.version == 3

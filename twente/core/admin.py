@@ -47,11 +47,15 @@ from twente.core.publishing import (
     WITHDRAWN_REASON,
     items_publish,
     items_withdraw,
+    restored_reason,
     stored_version,
 )
 from twente.core.roles import EDITOR, LIAISON_OFFICER, ROLES, grant_role, revoke_role
+from twente.core.snapshots import hold_history, record_history, restore_related
 
 VERSION_FIELD = "edit_version"
+# What a revert leaves alone: publishing is a separate, deliberate step.
+PUBLICATION_FIELDS = ("publication_state", "published_at")
 
 
 # Translation completeness ---------------------------------------------------------------
@@ -367,8 +371,40 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
                 obj.mark_withdrawn()
                 obj._change_reason = WITHDRAWN_REASON
         if historic is not None:
-            obj._change_reason = f"Restored the version of {historic.history_date:%Y-%m-%d %H:%M:%S}"
+            self._keep_publication(obj)
+            obj._change_reason = restored_reason(historic)
+        # One history entry per save, written once the links and inline rows are saved too.
+        hold_history(obj)
         super().save_model(request, obj, form, change)
+        if historic is not None:
+            # simple-history's revert view calls form.save_m2m() next, not save_related().
+            save_m2m = form.save_m2m
+
+            def save_m2m_and_inline_rows():
+                save_m2m()
+                restore_related(obj, historic)
+                record_history(obj)
+
+            form.save_m2m = save_m2m_and_inline_rows
+            if self.is_publishable and obj.is_published:
+                self.message_user(request, self.revert_live_message(obj), messages.WARNING)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        record_history(form.instance, created=not change)
+
+    def _keep_publication(self, obj):
+        """A revert restores content: the state and dates of publication stay as they are."""
+        if not self.is_publishable:
+            return
+        current = type(obj)._default_manager.filter(pk=obj.pk).values(*PUBLICATION_FIELDS).first()
+        for name, value in (current or {}).items():
+            setattr(obj, name, value)
+
+    def revert_live_message(self, obj):
+        return gettext("“%(item)s” is published: the restored version is live on the public site now.") % {
+            "item": obj
+        }
 
     def response_change(self, request, obj):
         if "_publish" in request.POST or "_withdraw" in request.POST:
