@@ -51,11 +51,13 @@ from twente.core.publishing import (
     stored_version,
 )
 from twente.core.roles import EDITOR, LIAISON_OFFICER, ROLES, grant_role, revoke_role
+from twente.core.scheduling import scheduled_q
 from twente.core.snapshots import hold_history, record_history, restore_related
 
 VERSION_FIELD = "edit_version"
 # What a revert leaves alone: publishing is a separate, deliberate step.
-PUBLICATION_FIELDS = ("publication_state", "published_at")
+PUBLICATION_FIELDS = ("publication_state", "published_at", "publish_at", "withdraw_at")
+SCHEDULE_FIELDS = ("publish_at", "withdraw_at")
 
 
 # Translation completeness ---------------------------------------------------------------
@@ -143,6 +145,42 @@ class SummaryFilter(admin.SimpleListFilter):
         if self.value() == "present":
             return queryset.exclude(summary_missing_q())
         return queryset
+
+
+class ScheduledFilter(admin.SimpleListFilter):
+    title = _("schedule")
+    parameter_name = "scheduled"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("any", _("Scheduled")),
+            ("publish", _("To be published")),
+            ("withdraw", _("To be withdrawn")),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "any":
+            return queryset.filter(scheduled_q())
+        if value == "publish":
+            return queryset.filter(publish_at__isnull=False)
+        if value == "withdraw":
+            return queryset.filter(withdraw_at__isnull=False)
+        return queryset
+
+
+def schedule_text(obj):
+    """E.g. "Publish 3 December 2026 14:00; withdraw …", in local time; a dash when none."""
+    parts = []
+    if obj.publish_at:
+        parts.append(gettext("publish %(when)s") % {"when": _local(obj.publish_at)})
+    if obj.withdraw_at:
+        parts.append(gettext("withdraw %(when)s") % {"when": _local(obj.withdraw_at)})
+    return "; ".join(parts) or "—"
+
+
+def _local(moment):
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 # Links in list columns ------------------------------------------------------------------
@@ -258,6 +296,19 @@ def describe_dependants(request, obj, relations):
     return described
 
 
+def with_schedule_fields(fieldsets):
+    """The schedule next to the publication date (or in its own fieldset at the end)."""
+    listed = {name for _title, options in fieldsets for name in options["fields"]}
+    missing = [name for name in SCHEDULE_FIELDS if name not in listed]
+    if not missing:
+        return fieldsets
+    for _title, options in fieldsets:
+        if "published_at" in options["fields"]:
+            options["fields"] = [*options["fields"], *missing]
+            return fieldsets
+    return [*fieldsets, (_("Publication"), {"fields": missing})]
+
+
 # The base class -------------------------------------------------------------------------
 
 
@@ -286,6 +337,8 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         columns = list(super().get_list_display(request))
         if translated_field_names(self.model) and "missing_translations" not in columns:
             columns.append("missing_translations")
+        if self.is_publishable and "schedule" not in columns:
+            columns.append("schedule")
         return columns
 
     def get_list_filter(self, request):
@@ -293,6 +346,8 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         translated = translated_field_names(self.model)
         if self.is_publishable and "publication_state" not in filters:
             filters.insert(0, "publication_state")
+        if self.is_publishable and ScheduledFilter not in filters:
+            filters.insert(1, ScheduledFilter)
         if translated and MissingTranslationFilter not in filters:
             filters.append(MissingTranslationFilter)
         if "summary" in translated and SummaryFilter not in filters:
@@ -302,6 +357,10 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     @admin.display(description=_("missing translations"))
     def missing_translations(self, obj):
         return ", ".join(code.upper() for code in missing_languages(obj)) or "—"
+
+    @admin.display(description=_("scheduled"))
+    def schedule(self, obj):
+        return schedule_text(obj)
 
     # Publishing
 
@@ -345,11 +404,13 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     def get_fieldsets(self, request, obj=None):
         # The version travels in a hidden input of the form template, not in a fieldset.
-        fieldsets = super().get_fieldsets(request, obj)
-        return [
+        fieldsets = [
             (name, {**options, "fields": [f for f in options["fields"] if f != VERSION_FIELD]})
-            for name, options in fieldsets
+            for name, options in super().get_fieldsets(request, obj)
         ]
+        if self.is_publishable:
+            fieldsets = with_schedule_fields(fieldsets)
+        return fieldsets
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["publishable"] = self.is_publishable
