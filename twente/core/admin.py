@@ -39,8 +39,8 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.translator import NotRegistered, translator
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
-from simple_history.template_utils import HistoricalRecordContextHelper
 
+from twente.core.history_display import number_versions, readable_changes
 from twente.core.models import PublishableModel
 from twente.core.publishing import (
     PUBLISHED_REASON,
@@ -503,25 +503,32 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         with transaction.atomic(using=router.db_for_write(self.model)):
             return super().history_form_view(request, object_id, version_id, extra_context)
 
-    def get_historical_record_context_helper(self, request, historical_record):
-        # Descriptions run to a few hundred characters: show them whole enough to compare.
-        return HistoricalRecordContextHelper(
-            self.model, historical_record, max_displayed_delta_change_chars=600
-        )
-
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         # Each translated field is shown per language ("Description [de]"); the untranslated
         # original column only mirrors one of them, so it is left out of the difference.
         excluded = set(translated_field_names(self.model))
-        previous = None
-        for current in historical_records:
-            if previous is not None:
-                delta = previous.diff_against(
-                    current, excluded_fields=excluded, foreign_keys_are_objs=foreign_keys_are_objs
-                )
-                helper = self.get_historical_record_context_helper(request, previous)
-                previous.history_delta_changes = helper.context_for_delta_changes(delta)
-            previous = current
+        field_order = [name for name in self._form_field_order(request) if name != VERSION_FIELD]
+        records = list(historical_records)
+        for previous, current in zip(records, records[1:], strict=False):
+            delta = previous.diff_against(
+                current, excluded_fields=excluded, foreign_keys_are_objs=foreign_keys_are_objs
+            )
+            previous.history_delta_changes = readable_changes(self.model, delta, field_order)
+        if records:
+            pk_name = self.model._meta.pk.attname
+            history = self.model.history.filter(**{pk_name: getattr(records[0], pk_name)})
+            number_versions(records, history)
+
+    def _form_field_order(self, request):
+        names = []
+        for _title, options in self.get_fieldsets(request):
+            for name in options["fields"]:
+                names.extend(name if isinstance(name, (list, tuple)) else [name])
+        ordered = []
+        for name in names:
+            ordered.append(name)
+            ordered.extend(f"{name}_{code}" for code in translation_languages())
+        return ordered
 
     # Protected delete
 
