@@ -29,7 +29,7 @@ from django.db import router, transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import get_text_list
@@ -55,6 +55,8 @@ from twente.core.scheduling import scheduled_q
 from twente.core.snapshots import hold_history, record_history, restore_related
 
 VERSION_FIELD = "edit_version"
+# The checkbox that confirms publishing an item with missing translations.
+PUBLISH_CONFIRMED = "_publish_confirmed"
 # What a revert leaves alone: publishing is a separate, deliberate step.
 PUBLICATION_FIELDS = ("publication_state", "published_at", "publish_at", "withdraw_at")
 SCHEDULE_FIELDS = ("publish_at", "withdraw_at")
@@ -109,6 +111,18 @@ def missing_languages(obj):
             for values in texts
         )
     ]
+
+
+def language_names(codes):
+    return [translation.get_language_info(code)["name_translated"] for code in codes]
+
+
+def publish_refused_message(obj, missing):
+    return gettext(
+        "“%(item)s” is saved but not published: texts in %(languages)s are missing, so visitors "
+        "in those languages would read another language. Add them, or tick “Publish without "
+        "these translations” and publish again."
+    ) % {"item": obj, "languages": get_text_list(language_names(missing), gettext("and"))}
 
 
 def summary_missing_q():
@@ -415,6 +429,8 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["publishable"] = self.is_publishable
         context["is_draft"] = self.is_publishable and obj is not None and not obj.is_published
+        if context["is_draft"]:
+            context["publish_missing_languages"] = language_names(missing_languages(obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
@@ -425,7 +441,12 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
                 locked = stored_version(obj, lock=True) or obj.version
             obj.version = locked + 1
         if self.is_publishable and change:
-            if "_publish" in request.POST:
+            missing = missing_languages(obj) if "_publish" in request.POST else []
+            if missing and PUBLISH_CONFIRMED not in request.POST:
+                # Saved, not published: the editor confirms first that visitors in these
+                # languages may read another language's text.
+                obj._publish_refused_for = missing
+            elif "_publish" in request.POST:
                 obj.mark_published()
                 obj._change_reason = PUBLISHED_REASON
             elif "_withdraw" in request.POST:
@@ -468,6 +489,10 @@ class PortalAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         }
 
     def response_change(self, request, obj):
+        refused_for = getattr(obj, "_publish_refused_for", None)
+        if refused_for:
+            self.message_user(request, publish_refused_message(obj, refused_for), messages.WARNING)
+            return HttpResponseRedirect(request.path)
         if "_publish" in request.POST or "_withdraw" in request.POST:
             # Stay on the item, so the editor sees its new state (and the preview link).
             message = (
