@@ -1,9 +1,9 @@
 """Translated fields of the partners app (nl, en, de), then history (see regions)."""
 
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from partners.models import Contact, Membership, Partner, Relationship
+from twente.core.snapshots import register_history
 
 
 @register(Partner)
@@ -22,7 +22,7 @@ class ContactTranslationOptions(TranslationOptions):
     fields = ("job_title",)
 
 
-simple_history.register(Partner)
-simple_history.register(Relationship)
-simple_history.register(Membership)
-simple_history.register(Contact, m2m_fields=["topics"])
+register_history(Partner, related=["relationships", "members", "contacts"])
+register_history(Relationship)
+register_history(Membership)
+register_history(Contact, m2m_fields=["topics"])

@@ -1,9 +1,9 @@
 """Translated fields of the projects app (nl, en, de), then history (see regions)."""
 
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from projects.models import FundingProgramme, Participation, Project
+from twente.core.snapshots import register_history
 
 
 @register(FundingProgramme)
@@ -18,8 +18,13 @@ class ProjectTranslationOptions(TranslationOptions):
     required_languages = ("nl",)
 
 
-simple_history.register(FundingProgramme)
+register_history(FundingProgramme)
 # The last imported source values are bookkeeping of the import, not content: a revert
 # must not bring back an older file's values (the next import would misread the edits).
-simple_history.register(Project, m2m_fields=["themes", "municipalities"], excluded_fields=["kohesio_source"])
-simple_history.register(Participation)
+register_history(
+    Project,
+    m2m_fields=["themes", "municipalities"],
+    related=["participations"],
+    excluded_fields=["kohesio_source"],
+)
+register_history(Participation)

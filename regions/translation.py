@@ -4,10 +4,10 @@ History is registered here, after the translation options, so that the history
 models are built with every language's field (see the pitfalls note in the README).
 """
 
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from regions.models import Cluster, InnovationDistrict, Municipality, Region, Theme
+from twente.core.snapshots import register_history
 
 
 @register(Theme)
@@ -40,8 +40,8 @@ class InnovationDistrictTranslationOptions(TranslationOptions):
     required_languages = ("nl",)
 
 
-simple_history.register(Theme)
-simple_history.register(Cluster)
-simple_history.register(Municipality)
-simple_history.register(Region, m2m_fields=["municipalities"])
-simple_history.register(InnovationDistrict, m2m_fields=["clusters"])
+register_history(Theme)
+register_history(Cluster)
+register_history(Municipality)
+register_history(Region, m2m_fields=["municipalities"])
+register_history(InnovationDistrict, m2m_fields=["clusters"])

@@ -53,6 +53,9 @@ def test_liaison_officer_edits_the_german_description_publishes_and_sees_it(page
     page.click("#tab_id_description_de")  # the German tab of the description
     assert german_description.is_visible()
     german_description.fill("Partnerstadt von Enschede seit 2021.")
+    # Only the German description is filled: publishing asks to confirm that first.
+    assert "Dutch, English" in page.locator("#publish-warning").inner_text()
+    page.check("input[name=_publish_confirmed]")
     page.click("input[name=_publish]")
     page.wait_for_selector(".messagelist .success")
 

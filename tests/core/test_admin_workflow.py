@@ -74,7 +74,7 @@ def test_bulk_publish_and_withdraw_are_recorded_in_history(editor):
     first_published_at = {p.pk: p.published_at for p in published}
     for project in published:
         record = project.history.first()
-        assert (record.history_change_reason, record.history_user.username) == ("Published", "erika")
+        assert (record.history_change_reason, record.history_user.username) == ("published", "erika")
 
     editor.post(changelist(Project), {"action": "withdraw_selected", "_selected_action": ids})
     assert set(Project.objects.filter(pk__in=ids).values_list("publication_state", flat=True)) == {WITHDRAWN}
@@ -97,7 +97,7 @@ def test_save_and_publish_button_on_the_change_form(editor):
     partner.refresh_from_db()
     assert partner.publication_state == PUBLISHED
     assert partner.summary_en == "Partner city."
-    assert partner.history.first().history_change_reason == "Published"
+    assert partner.history.first().history_change_reason == "published"
 
     html = editor.get(url).content.decode()
     assert 'name="_withdraw"' in html

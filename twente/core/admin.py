@@ -31,7 +31,7 @@ from django.db.models import Q, UniqueConstraint
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
@@ -41,19 +41,27 @@ from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import NotRegistered, translator
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
-from simple_history.template_utils import HistoricalRecordContextHelper
 
+from twente.core.history_display import number_versions, readable_changes
 from twente.core.models import PublishableModel
 from twente.core.publishing import (
     PUBLISHED_REASON,
     WITHDRAWN_REASON,
     items_publish,
     items_withdraw,
+    restored_reason,
     stored_version,
 )
 from twente.core.roles import EDITOR, LIAISON_OFFICER, ROLES, grant_role, revoke_role
+from twente.core.scheduling import scheduled_q
+from twente.core.snapshots import hold_history, record_history, restore_related
 
 VERSION_FIELD = "edit_version"
+# The checkbox that confirms publishing an item with missing translations.
+PUBLISH_CONFIRMED = "_publish_confirmed"
+# What a revert leaves alone: publishing is a separate, deliberate step.
+PUBLICATION_FIELDS = ("publication_state", "published_at", "publish_at", "withdraw_at")
+SCHEDULE_FIELDS = ("publish_at", "withdraw_at")
 
 
 # Translation completeness ---------------------------------------------------------------
@@ -107,6 +115,18 @@ def missing_languages(obj):
     ]
 
 
+def language_names(codes):
+    return [translation.get_language_info(code)["name_translated"] for code in codes]
+
+
+def publish_refused_message(obj, missing):
+    return gettext(
+        "“%(item)s” is saved but not published: texts in %(languages)s are missing, so visitors "
+        "in those languages would read another language. Add them, or tick “Publish without "
+        "these translations” and publish again."
+    ) % {"item": obj, "languages": get_text_list(language_names(missing), gettext("and"))}
+
+
 def summary_missing_q():
     """No summary in any language."""
     return ~reduce(operator.or_, (_filled("summary", code) for code in translation_languages()))
@@ -141,6 +161,42 @@ class SummaryFilter(admin.SimpleListFilter):
         if self.value() == "present":
             return queryset.exclude(summary_missing_q())
         return queryset
+
+
+class ScheduledFilter(admin.SimpleListFilter):
+    title = _("schedule")
+    parameter_name = "scheduled"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("any", _("Scheduled")),
+            ("publish", _("To be published")),
+            ("withdraw", _("To be withdrawn")),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "any":
+            return queryset.filter(scheduled_q())
+        if value == "publish":
+            return queryset.filter(publish_at__isnull=False)
+        if value == "withdraw":
+            return queryset.filter(withdraw_at__isnull=False)
+        return queryset
+
+
+def schedule_text(obj):
+    """E.g. "Publish 3 December 2026 14:00; withdraw …", in local time; a dash when none."""
+    parts = []
+    if obj.publish_at:
+        parts.append(gettext("publish %(when)s") % {"when": _local(obj.publish_at)})
+    if obj.withdraw_at:
+        parts.append(gettext("withdraw %(when)s") % {"when": _local(obj.withdraw_at)})
+    return "; ".join(parts) or "—"
+
+
+def _local(moment):
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 # Links in list columns ------------------------------------------------------------------
@@ -385,6 +441,19 @@ def describe_dependants(request, obj, relations):
     return described
 
 
+def with_schedule_fields(fieldsets):
+    """The schedule next to the publication date (or in its own fieldset at the end)."""
+    listed = {name for _title, options in fieldsets for name in options["fields"]}
+    missing = [name for name in SCHEDULE_FIELDS if name not in listed]
+    if not missing:
+        return fieldsets
+    for _title, options in fieldsets:
+        if "published_at" in options["fields"]:
+            options["fields"] = [*options["fields"], *missing]
+            return fieldsets
+    return [*fieldsets, (_("Publication"), {"fields": missing})]
+
+
 # The base class -------------------------------------------------------------------------
 
 
@@ -410,6 +479,8 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
         columns = list(super().get_list_display(request))
         if translated_field_names(self.model) and "missing_translations" not in columns:
             columns.append("missing_translations")
+        if self.is_publishable and "schedule" not in columns:
+            columns.append("schedule")
         return columns
 
     def get_list_filter(self, request):
@@ -417,6 +488,8 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
         translated = translated_field_names(self.model)
         if self.is_publishable and "publication_state" not in filters:
             filters.insert(0, "publication_state")
+        if self.is_publishable and ScheduledFilter not in filters:
+            filters.insert(1, ScheduledFilter)
         if translated and MissingTranslationFilter not in filters:
             filters.append(MissingTranslationFilter)
         if "summary" in translated and SummaryFilter not in filters:
@@ -426,6 +499,10 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
     @admin.display(description=_("missing translations"))
     def missing_translations(self, obj):
         return ", ".join(code.upper() for code in missing_languages(obj)) or "—"
+
+    @admin.display(description=_("scheduled"))
+    def schedule(self, obj):
+        return schedule_text(obj)
 
     # Publishing
 
@@ -469,15 +546,19 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
     def get_fieldsets(self, request, obj=None):
         # The version travels in a hidden input of the form template, not in a fieldset.
-        fieldsets = super().get_fieldsets(request, obj)
-        return [
+        fieldsets = [
             (name, {**options, "fields": [f for f in options["fields"] if f != VERSION_FIELD]})
-            for name, options in fieldsets
+            for name, options in super().get_fieldsets(request, obj)
         ]
+        if self.is_publishable:
+            fieldsets = with_schedule_fields(fieldsets)
+        return fieldsets
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["publishable"] = self.is_publishable
         context["is_draft"] = self.is_publishable and obj is not None and not obj.is_published
+        if context["is_draft"]:
+            context["publish_missing_languages"] = language_names(missing_languages(obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
@@ -488,17 +569,58 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 locked = stored_version(obj, lock=True) or obj.version
             obj.version = locked + 1
         if self.is_publishable and change:
-            if "_publish" in request.POST:
+            missing = missing_languages(obj) if "_publish" in request.POST else []
+            if missing and PUBLISH_CONFIRMED not in request.POST:
+                # Saved, not published: the editor confirms first that visitors in these
+                # languages may read another language's text.
+                obj._publish_refused_for = missing
+            elif "_publish" in request.POST:
                 obj.mark_published()
                 obj._change_reason = PUBLISHED_REASON
             elif "_withdraw" in request.POST:
                 obj.mark_withdrawn()
                 obj._change_reason = WITHDRAWN_REASON
         if historic is not None:
-            obj._change_reason = f"Restored the version of {historic.history_date:%Y-%m-%d %H:%M:%S}"
+            self._keep_publication(obj)
+            obj._change_reason = restored_reason(historic)
+        # One history entry per save, written once the links and inline rows are saved too.
+        hold_history(obj)
         super().save_model(request, obj, form, change)
+        if historic is not None:
+            # simple-history's revert view calls form.save_m2m() next, not save_related().
+            save_m2m = form.save_m2m
+
+            def save_m2m_and_inline_rows():
+                save_m2m()
+                restore_related(obj, historic)
+                record_history(obj)
+
+            form.save_m2m = save_m2m_and_inline_rows
+            if self.is_publishable and obj.is_published:
+                self.message_user(request, self.revert_live_message(obj), messages.WARNING)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        record_history(form.instance, created=not change)
+
+    def _keep_publication(self, obj):
+        """A revert restores content: the state and dates of publication stay as they are."""
+        if not self.is_publishable:
+            return
+        current = type(obj)._default_manager.filter(pk=obj.pk).values(*PUBLICATION_FIELDS).first()
+        for name, value in (current or {}).items():
+            setattr(obj, name, value)
+
+    def revert_live_message(self, obj):
+        return gettext("“%(item)s” is published: the restored version is live on the public site now.") % {
+            "item": obj
+        }
 
     def response_change(self, request, obj):
+        refused_for = getattr(obj, "_publish_refused_for", None)
+        if refused_for:
+            self.message_user(request, publish_refused_message(obj, refused_for), messages.WARNING)
+            return HttpResponseRedirect(request.path)
         if "_publish" in request.POST or "_withdraw" in request.POST:
             # Stay on the item, so the editor sees its new state (and the preview link).
             message = (
@@ -534,25 +656,32 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
         with transaction.atomic(using=router.db_for_write(self.model)):
             return super().history_form_view(request, object_id, version_id, extra_context)
 
-    def get_historical_record_context_helper(self, request, historical_record):
-        # Descriptions run to a few hundred characters: show them whole enough to compare.
-        return HistoricalRecordContextHelper(
-            self.model, historical_record, max_displayed_delta_change_chars=600
-        )
-
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         # Each translated field is shown per language ("Description [de]"); the untranslated
         # original column only mirrors one of them, so it is left out of the difference.
         excluded = set(translated_field_names(self.model))
-        previous = None
-        for current in historical_records:
-            if previous is not None:
-                delta = previous.diff_against(
-                    current, excluded_fields=excluded, foreign_keys_are_objs=foreign_keys_are_objs
-                )
-                helper = self.get_historical_record_context_helper(request, previous)
-                previous.history_delta_changes = helper.context_for_delta_changes(delta)
-            previous = current
+        field_order = [name for name in self._form_field_order(request) if name != VERSION_FIELD]
+        records = list(historical_records)
+        for previous, current in zip(records, records[1:], strict=False):
+            delta = previous.diff_against(
+                current, excluded_fields=excluded, foreign_keys_are_objs=foreign_keys_are_objs
+            )
+            previous.history_delta_changes = readable_changes(self.model, delta, field_order)
+        if records:
+            pk_name = self.model._meta.pk.attname
+            history = self.model.history.filter(**{pk_name: getattr(records[0], pk_name)})
+            number_versions(records, history)
+
+    def _form_field_order(self, request):
+        names = []
+        for _title, options in self.get_fieldsets(request):
+            for name in options["fields"]:
+                names.extend(name if isinstance(name, (list, tuple)) else [name])
+        ordered = []
+        for name in names:
+            ordered.append(name)
+            ordered.extend(f"{name}_{code}" for code in translation_languages())
+        return ordered
 
     # Protected delete
 

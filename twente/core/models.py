@@ -78,6 +78,21 @@ class PublishableModel(TimeStampedModel):
         db_index=True,
     )
     published_at = models.DateTimeField(_("first published at"), null=True, blank=True)
+    # Carried out by `manage.py publish_scheduled` (twente.core.scheduling), then cleared.
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Leave empty to publish by hand. The item goes live at this time."),
+    )
+    withdraw_at = models.DateTimeField(
+        _("withdraw at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Leave empty to keep it online. The item leaves the public site at this time."),
+    )
 
     objects = PublishableQuerySet.as_manager()
 
@@ -95,6 +110,14 @@ class PublishableModel(TimeStampedModel):
 
     def mark_withdrawn(self):
         self.publication_state = PublicationState.WITHDRAWN
+
+    def clean(self):
+        super().clean()
+        if self.publish_at and self.withdraw_at and self.withdraw_at <= self.publish_at:
+            raise ValidationError(
+                {"withdraw_at": _("Withdrawing must come after publishing: choose a later time.")},
+                code="withdraw_before_publish",
+            )
 
 
 class GeoPointModel(ConstraintFieldsMixin, models.Model):

@@ -3,9 +3,42 @@ The change-form buttons (`PortalAdmin.save_model`) give the same reasons, so bot
 the same trace in the history."""
 
 from django.db import transaction
+from django.utils.translation import gettext
 
-PUBLISHED_REASON = "Published"
-WITHDRAWN_REASON = "Withdrawn"
+# History reasons are stored as codes and shown in the reader's language (`reason_label`).
+PUBLISHED_REASON = "published"
+WITHDRAWN_REASON = "withdrawn"
+SCHEDULED_PUBLISHED_REASON = "scheduled-published"
+SCHEDULED_WITHDRAWN_REASON = "scheduled-withdrawn"
+RESTORED_REASON_PREFIX = "restored:"
+
+
+def restored_reason(record):
+    """The reason of a revert to `record` (a historical record): its id, shown as its number."""
+    return f"{RESTORED_REASON_PREFIX}{record.pk}"
+
+
+def reason_label(code, version_numbers=None):
+    """The stored reason `code` as a reader reads it; free texts (imports) stay as they are.
+
+    `version_numbers` maps history ids to version numbers, to name a restored version."""
+    if not code:
+        return ""
+    labels = {
+        PUBLISHED_REASON: gettext("Published"),
+        WITHDRAWN_REASON: gettext("Withdrawn"),
+        SCHEDULED_PUBLISHED_REASON: gettext("Published as scheduled"),
+        SCHEDULED_WITHDRAWN_REASON: gettext("Withdrawn as scheduled"),
+    }
+    if code in labels:
+        return labels[code]
+    if code.startswith(RESTORED_REASON_PREFIX):
+        record_id = code.removeprefix(RESTORED_REASON_PREFIX)
+        number = (version_numbers or {}).get(int(record_id)) if record_id.isdigit() else None
+        if number is None:
+            return gettext("Restored an earlier version")
+        return gettext("Restored version %(number)d") % {"number": number}
+    return code
 
 
 def stored_version(instance, *, lock=False):

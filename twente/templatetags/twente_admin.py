@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from partners.models import Contact
 from twente.core.admin import field_label, missing_translation_q, summary_missing_q, translated_field_names
 from twente.core.models import PublicationState, PublishableModel
+from twente.core.scheduling import scheduled_q
 
 register = template.Library()
 
@@ -37,6 +38,9 @@ def needs_attention(context):
             aggregates["no_summary"] = Count(
                 "pk", filter=Q(publication_state=PublicationState.PUBLISHED) & summary_missing_q()
             )
+        publishable = issubclass(model, PublishableModel)
+        if publishable:
+            aggregates["scheduled"] = Count("pk", filter=scheduled_q())
         counts = model._default_manager.aggregate(**aggregates)
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         if counts["missing"]:
@@ -46,6 +50,15 @@ def needs_attention(context):
                     % {"things": capfirst(opts.verbose_name_plural)},
                     "count": counts["missing"],
                     "url": f"{url}?missing_translation=any",
+                }
+            )
+        if publishable and counts["scheduled"]:
+            items.append(
+                {
+                    "label": _("%(things)s scheduled to be published or withdrawn")
+                    % {"things": capfirst(opts.verbose_name_plural)},
+                    "count": counts["scheduled"],
+                    "url": f"{url}?scheduled=any",
                 }
             )
         if with_summary and counts["no_summary"]:
