@@ -91,7 +91,13 @@ def test_save_and_publish_button_on_the_change_form(editor):
     assert 'name="_publish"' in html
     assert "Preview on site" in html
     response = editor.post(
-        url, {**form_data(page, summary_en="Partner city."), "_publish": "Save and publish"}
+        # The factory's partner lacks some translations: publishing asks to confirm that.
+        url,
+        {
+            **form_data(page, summary_en="Partner city."),
+            "_publish": "Save and publish",
+            "_publish_confirmed": "1",
+        },
     )
     assert response.status_code == 302 and response.url == url
     partner.refresh_from_db()

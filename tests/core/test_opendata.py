@@ -126,7 +126,7 @@ class TestJson:
         assert [result["slug"] for result in data["results"]] == ["lighting", "stadsbeek"]
         keys = [list(result) for result in data["results"]]
         assert keys[0] == keys[1]
-        assert keys[0][:3] == ["slug", "title", "summary"]
+        assert keys[0][:4] == ["slug", "kohesio_id", "title", "summary"]
         stadsbeek = data["results"][1]
         assert stadsbeek["themes"] == ["Water"]
         assert stadsbeek["eu_contribution_eur"] == 1500000.5
