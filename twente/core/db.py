@@ -11,7 +11,9 @@ import socket
 import threading
 import time
 import unicodedata
-from contextlib import contextmanager
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
+from contextlib import contextmanager, suppress
 
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.db.backends.signals import connection_created
@@ -66,29 +68,75 @@ def connect_signals():
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
-def database_answers(timeout, alias=DEFAULT_DB_ALIAS):
-    """Whether the database answers one cheap query within `timeout` seconds.
+class _Probe:
+    """Checks the database from one long-lived thread per process, on a connection of
+    its own that it keeps between checks: a check is then one round trip, not a new
+    PostgreSQL backend per call (a load balancer polls /healthz often). The caller waits
+    at most its timeout, however long a connection attempt or the query hangs; checks
+    queued behind a hanging one give up without touching the database."""
 
-    The query runs on a connection of its own in a separate thread, so neither a
-    connection attempt nor a query that hangs can keep the caller waiting; the
-    thread itself ends soon after (its connection has a deadline too)."""
-    outcome = []
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._executor = None
+        self._pid = None
+        self._connection = None
+        self._connection_settings = None
 
-    def probe():
-        probe_connection = connections.create_connection(alias)
+    def _executor_of_this_process(self):
+        # A forked worker (gunicorn) inherits no running thread: start its own.
+        with self._lock:
+            if self._executor is None or self._pid != os.getpid():
+                self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="database-probe")
+                self._pid = os.getpid()
+                self._connection = None
+            return self._executor
+
+    def answers(self, timeout, alias):
+        submitted = time.monotonic()
+        future = self._executor_of_this_process().submit(self._check, timeout, alias, submitted)
         try:
-            with deadline(timeout + 1, wrapper=probe_connection), probe_connection.cursor() as cursor:
-                cursor.execute("SELECT 1")
-                outcome.append(cursor.fetchone() == (1,))
-        except Exception:  # any failure means: not answering
-            outcome.append(False)
-        finally:
-            probe_connection.close()
+            return future.result(timeout)
+        except FuturesTimeout:
+            return False
 
-    thread = threading.Thread(target=probe, name="database-probe", daemon=True)
-    thread.start()
-    thread.join(timeout)
-    return bool(outcome and outcome[0])
+    def _check(self, timeout, alias, submitted):
+        if time.monotonic() - submitted >= timeout:
+            return False  # its caller has given up already
+        settings = dict(connections.settings[alias])
+        if self._connection_settings != settings:
+            self._close()
+        kept = self._connection is not None
+        if self._query(timeout, alias, settings):
+            return True
+        # A kept connection may have died with a restarted server: one fresh attempt.
+        return kept and time.monotonic() - submitted < timeout and self._query(timeout, alias, settings)
+
+    def _query(self, timeout, alias, settings):
+        if self._connection is None:
+            self._connection = connections.create_connection(alias)
+            self._connection_settings = settings
+        try:
+            with deadline(timeout + 1, wrapper=self._connection), self._connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+                return cursor.fetchone() == (1,)
+        except Exception:  # any failure means: not answering
+            self._close()
+            return False
+
+    def _close(self):
+        if self._connection is not None:
+            with suppress(Exception):
+                self._connection.close()
+        self._connection = None
+        self._connection_settings = None
+
+
+_probe = _Probe()
+
+
+def database_answers(timeout, alias=DEFAULT_DB_ALIAS):
+    """Whether the database answers one cheap query within `timeout` seconds."""
+    return _probe.answers(timeout, alias)
 
 
 class _Watchdog:
