@@ -117,13 +117,28 @@ def slugs(env):
 
 
 def start_server(env, port, workers):
+    # The German and Dutch addresses need the compiled catalogues (not in git).
+    for catalogue in sorted(ROOT.glob("locale/*/LC_MESSAGES/*.po")):
+        subprocess.run(
+            [
+                str(Path(sys.executable).with_name("pybabel")),
+                "compile",
+                "-q",
+                "-i",
+                str(catalogue),
+                "-o",
+                str(catalogue.with_suffix(".mo")),
+            ],
+            check=True,
+        )
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True
     )
     gunicorn = Path(sys.executable).with_name("gunicorn")
+    # Through gunicorn.conf.py as deployed; its address names the pid file and socket.
     process = subprocess.Popen(
-        [str(gunicorn), "twente.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"],
-        env=env,
+        [str(gunicorn), "twente.wsgi"],
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)},
         cwd=ROOT,
     )
     for _attempt in range(100):
