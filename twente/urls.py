@@ -6,11 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from twente import catalog, search, sitemaps, views
 from twente import map as map_views
+from twente.core.admin_language import set_admin_language
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Before the admin's own addresses, which would answer this one with a 404.
+    path("admin/language/", set_admin_language, name="admin-language"),
     path("admin/", admin.site.urls),
-    # The admin's language choice (set_language keeps it in a cookie).
+    # The language choice (set_language keeps it in a cookie).
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),

@@ -42,9 +42,11 @@ from modeltranslation.translator import NotRegistered, translator
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 
+from twente.core import staging
 from twente.core.history_display import number_versions, readable_changes
 from twente.core.models import PublishableModel
 from twente.core.publishing import (
+    PUBLISHED_CHANGES_REASON,
     PUBLISHED_REASON,
     WITHDRAWN_REASON,
     items_publish,
@@ -57,6 +59,9 @@ from twente.core.scheduling import scheduled_q
 from twente.core.snapshots import hold_history, record_history, restore_related
 
 VERSION_FIELD = "edit_version"
+# The change form's buttons for staged edits of a published item (twente.core.staging).
+STAGE_BUTTON = "_save_pending"
+DISCARD_BUTTON = "_discard_pending"
 # The checkbox that confirms publishing an item with missing translations.
 PUBLISH_CONFIRMED = "_publish_confirmed"
 # What a revert leaves alone: publishing is a separate, deliberate step.
@@ -182,6 +187,21 @@ class ScheduledFilter(admin.SimpleListFilter):
             return queryset.filter(publish_at__isnull=False)
         if value == "withdraw":
             return queryset.filter(withdraw_at__isnull=False)
+        return queryset
+
+
+class PendingChangesFilter(admin.SimpleListFilter):
+    title = _("unpublished changes")
+    parameter_name = "pending"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Published, with unpublished changes")), ("no", _("No unpublished changes"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(staging.has_pending_q(queryset.model))
+        if self.value() == "no":
+            return queryset.exclude(staging.has_pending_q(queryset.model))
         return queryset
 
 
@@ -481,7 +501,16 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
             columns.append("missing_translations")
         if self.is_publishable and "schedule" not in columns:
             columns.append("schedule")
+        if self.is_publishable:
+            # The state with "with unpublished changes" where an edit waits to go live.
+            columns = ["publication_status" if name == "publication_state" else name for name in columns]
         return columns
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if self.is_publishable:
+            queryset = queryset.annotate(has_pending_changes=staging.has_pending_q(self.model))
+        return queryset
 
     def get_list_filter(self, request):
         filters = list(super().get_list_filter(request))
@@ -490,6 +519,8 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
             filters.insert(0, "publication_state")
         if self.is_publishable and ScheduledFilter not in filters:
             filters.insert(1, ScheduledFilter)
+        if self.is_publishable and PendingChangesFilter not in filters:
+            filters.insert(1, PendingChangesFilter)
         if translated and MissingTranslationFilter not in filters:
             filters.append(MissingTranslationFilter)
         if "summary" in translated and SummaryFilter not in filters:
@@ -503,6 +534,12 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
     @admin.display(description=_("scheduled"))
     def schedule(self, obj):
         return schedule_text(obj)
+
+    @admin.display(description=_("publication state"), ordering="publication_state")
+    def publication_status(self, obj):
+        if obj.is_published and getattr(obj, "has_pending_changes", False):
+            return gettext("Published, with unpublished changes")
+        return obj.get_publication_state_display()
 
     # Publishing
 
@@ -559,6 +596,9 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
         context["is_draft"] = self.is_publishable and obj is not None and not obj.is_published
         if context["is_draft"]:
             context["publish_missing_languages"] = language_names(missing_languages(obj))
+        context["can_stage"] = self.is_publishable and obj is not None and obj.is_published
+        if context["can_stage"]:
+            context["pending"] = staging.pending_for(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
@@ -583,6 +623,14 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
         if historic is not None:
             self._keep_publication(obj)
             obj._change_reason = restored_reason(historic)
+        if change and self._is_staging(request, obj):
+            # Saved and read back as a whole, then rolled back (see twente.core.staging).
+            request.staged_item = obj
+        elif change and getattr(request, "pending_change", None) is not None:
+            # The form showed the pending version: saving it publishes those changes.
+            obj._publishes_pending = True
+            if not getattr(obj, "_change_reason", None):
+                obj._change_reason = PUBLISHED_CHANGES_REASON
         # One history entry per save, written once the links and inline rows are saved too.
         hold_history(obj)
         super().save_model(request, obj, form, change)
@@ -601,7 +649,57 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        record_history(form.instance, created=not change)
+        obj = form.instance
+        record_history(obj, created=not change)
+        if getattr(request, "staged_item", None) is obj:
+            request.staged_data = staging.capture(obj)
+        elif getattr(obj, "_publishes_pending", False):
+            staging.pending_discard(obj)
+            request.published_pending = True
+
+    def _is_staging(self, request, obj):
+        return self.is_publishable and STAGE_BUTTON in request.POST and obj.is_published
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        def change_view():
+            return super(PortalAdmin, self).changeform_view(request, object_id, form_url, extra_context)
+
+        if object_id is None or not self.is_publishable or request.method not in ("GET", "POST"):
+            return change_view()
+        if request.method == "POST" and DISCARD_BUTTON in request.POST:
+            return self._discard_pending_view(request, object_id)
+        obj = self.get_object(request, unquote(object_id))
+        pending = staging.pending_for(obj)
+        if pending is None and STAGE_BUTTON not in request.POST:
+            return change_view()
+        # The form opens on the pending version, and a save continues from it; what is
+        # written stays only when the changes are published (see twente.core.staging).
+        request.pending_change = pending
+        response = staging.run_on_pending(
+            obj, pending, change_view, keep=lambda: getattr(request, "published_pending", False)
+        )
+        if getattr(request, "staged_data", None) is not None:
+            with transaction.atomic(using=router.db_for_write(self.model)):
+                staging.pending_save(request.staged_item, request.staged_data, user=request.user)
+        return response
+
+    def _discard_pending_view(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            discarded = staging.pending_discard(obj)
+        if discarded:
+            self.log_change(request, obj, [{"discarded": {"name": gettext("unpublished changes")}}])
+            self.message_user(
+                request,
+                gettext("The unpublished changes of “%(item)s” are discarded: the published version stays.")
+                % {"item": obj},
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(request.path)
 
     def _keep_publication(self, obj):
         """A revert restores content: the state and dates of publication stay as they are."""
@@ -617,6 +715,22 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
         }
 
     def response_change(self, request, obj):
+        if getattr(request, "staged_item", None) is obj:
+            self.message_user(
+                request,
+                gettext(
+                    "Your changes to “%(item)s” are saved as a draft. The public still sees the "
+                    "published version until you publish the changes."
+                )
+                % {"item": obj},
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(request.path)
+        if getattr(obj, "_publishes_pending", False):
+            self.message_user(
+                request, gettext("The changes to “%(item)s” are published.") % {"item": obj}, messages.SUCCESS
+            )
+            return HttpResponseRedirect(request.path)
         refused_for = getattr(obj, "_publish_refused_for", None)
         if refused_for:
             self.message_user(request, publish_refused_message(obj, refused_for), messages.WARNING)

@@ -8,8 +8,9 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from twente.core import cache, db
+        from twente.core import cache, db, staging
 
         db.connect_signals()
         # Every save path of public content invalidates the page cache (see cache.py).
         cache.connect_signals()
+        staging.connect_signals()

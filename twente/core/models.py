@@ -1,6 +1,8 @@
 """Model building blocks shared by the portal's apps."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, router
 from django.utils import timezone
@@ -179,3 +181,47 @@ class GeoPointModel(ConstraintFieldsMixin, models.Model):
                 ),
             ),
         ]
+
+
+class PendingChange(models.Model):
+    """Staged edits of a published item: its next version, saved but not yet public.
+
+    The live row stays as visitors see it; `data` holds the whole next version (every
+    language, its links and inline rows, in the format of `twente.core.staging`) until an
+    editor publishes or discards it."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    data = models.JSONField(encoder=DjangoJSONEncoder)
+    # The item's optimistic-locking version when these changes were staged.
+    item_version = models.PositiveIntegerField()
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("unpublished change")
+        verbose_name_plural = _("unpublished changes")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="pending_change_one_per_item")
+        ]
+
+    def __str__(self):
+        return f"{self.content_type} {self.object_id}"
+
+
+class AdminPreference(models.Model):
+    """What a staff member chose for the admin, kept with them across browsers and logins."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="admin_preference"
+    )
+    language = models.CharField(_("admin language"), max_length=8, choices=settings.LANGUAGES)
+
+    class Meta:
+        verbose_name = _("admin preference")
+        verbose_name_plural = _("admin preferences")
+
+    def __str__(self):
+        return str(self.user)

@@ -5,8 +5,9 @@ public gets exactly that method's queryset, which returns published items only, 
 draft or withdrawn item is a 404. A logged-in staff member with the model's `view` or
 `change` permission gets the same method with only its `published()` condition
 lifted, so a preview is prefetched exactly as the public page is, whatever the
-state. A preview response carries `is_preview=True` in the context (base.html shows
-the banner), `Cache-Control: private, no-store` and `X-Robots-Tag: noindex`.
+state; with `?preview=changes` they see an item's unpublished changes in place of its
+published version (twente.core.staging). A preview response carries `is_preview=True`
+in the context (base.html shows the banner), `Cache-Control: private, no-store` and `X-Robots-Tag: noindex`.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -14,7 +15,11 @@ from django.db.models.lookups import Exact
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView
 
+from twente.core import staging
 from twente.core.models import PublicationState
+
+# The query string that shows staff an item's unpublished changes at its public address.
+PREVIEW_CHANGES = "changes"
 
 
 def can_preview(user, model):
@@ -81,9 +86,25 @@ class PublishedDetailMixin:
             return self.get_preview_queryset()
         return self.get_public_queryset()
 
+    showing_pending = False
+
+    def get(self, request, *args, **kwargs):
+        if self.may_preview and request.GET.get("preview") == PREVIEW_CHANGES:
+            obj = self.get_object()
+            pending = staging.pending_for(obj)
+            if pending is not None:
+                self.showing_pending = True
+                return staging.run_on_pending(
+                    obj, pending, lambda: super(PublishedDetailMixin, self).get(request, *args, **kwargs)
+                )
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["is_preview"] = self.object.publication_state != PublicationState.PUBLISHED
+        context["is_preview"] = (
+            self.showing_pending or self.object.publication_state != PublicationState.PUBLISHED
+        )
+        context["is_pending_preview"] = self.showing_pending
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 # History reasons are stored as codes and shown in the reader's language (`reason_label`).
 PUBLISHED_REASON = "published"
 WITHDRAWN_REASON = "withdrawn"
+PUBLISHED_CHANGES_REASON = "published-changes"
 SCHEDULED_PUBLISHED_REASON = "scheduled-published"
 SCHEDULED_WITHDRAWN_REASON = "scheduled-withdrawn"
 RESTORED_REASON_PREFIX = "restored:"
@@ -27,6 +28,7 @@ def reason_label(code, version_numbers=None):
     labels = {
         PUBLISHED_REASON: gettext("Published"),
         WITHDRAWN_REASON: gettext("Withdrawn"),
+        PUBLISHED_CHANGES_REASON: gettext("Published the unpublished changes"),
         SCHEDULED_PUBLISHED_REASON: gettext("Published as scheduled"),
         SCHEDULED_WITHDRAWN_REASON: gettext("Withdrawn as scheduled"),
     }
