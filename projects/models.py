@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
 from regions.models import InnovationDistrict, Municipality, Theme
-from twente.core.models import ConstraintFieldsMixin, GeoPointModel, PublishableModel, PublishableQuerySet
+from twente.core.models import (
+    ConstraintFieldsMixin,
+    GeoPointModel,
+    PublicationState,
+    PublishableModel,
+    PublishableQuerySet,
+)
 
 
 class Fund(models.TextChoices):
@@ -56,6 +62,7 @@ class FundingProgramme(models.Model):
         return self.short_name or self.name
 
 
+PUBLISHED = Q(publication_state=PublicationState.PUBLISHED)
 KOHESIO_SOURCE = "Kohesio, European Commission"
 KOHESIO_ENTITY = re.compile(r"(?:^|/)(Q\d+)$")
 KOHESIO_LANGUAGES = ("nl", "en", "de")
@@ -157,6 +164,32 @@ class Project(PublishableModel, GeoPointModel):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         ordering = ["-start_date", "title"]
+        # The published list in each indexed sort order (projects.filters.SORTS) and the
+        # home page's latest projects: a page is read from the index, not by sorting
+        # every published project.
+        indexes = [
+            models.Index(
+                F("start_date").desc(nulls_last=True),
+                F("slug"),
+                condition=PUBLISHED,
+                name="project_list_newest",
+            ),
+            models.Index(
+                F("start_date").asc(nulls_last=True),
+                F("slug"),
+                condition=PUBLISHED,
+                name="project_list_oldest",
+            ),
+            models.Index(
+                F("eu_contribution").desc(nulls_last=True),
+                F("slug"),
+                condition=PUBLISHED,
+                name="project_list_eu",
+            ),
+            models.Index(
+                F("published_at").desc(), F("id").desc(), condition=PUBLISHED, name="project_latest"
+            ),
+        ]
         constraints = [
             *GeoPointModel.coordinates_constraints("project"),
             models.UniqueConstraint(

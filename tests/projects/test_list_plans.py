@@ -1,0 +1,45 @@
+"""The published project list is read in each indexed sort order from its index, and the
+home page's latest projects too: a page costs the same at 10,000 projects as at 10."""
+
+import pytest
+from django.db import connection
+
+from projects.filters import SORTS
+from projects.models import Project
+from tests.factories import ProjectFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the plans are PostgreSQL's"),
+]
+
+
+def plan(queryset):
+    """The plan when sorting every row is ruled out: which index gives the order."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Project._meta.db_table}")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+    return queryset.explain()
+
+
+@pytest.mark.parametrize(
+    ("sort", "index"),
+    [
+        ("newest", "project_list_newest"),
+        ("oldest", "project_list_oldest"),
+        ("eu_contribution", "project_list_eu"),
+    ],
+)
+def test_each_sort_order_pages_through_its_index(sort, index):
+    ProjectFactory.create_batch(5, publication_state="published")
+    ordering = SORTS[sort][1]
+    query_plan = plan(Project.objects.published().order_by(*ordering)[40:60])
+    assert index in query_plan
+    assert "Sort" not in query_plan.replace("Sort Key", "")
+
+
+def test_the_latest_projects_come_from_their_index():
+    ProjectFactory.create_batch(5, publication_state="published")
+    query_plan = plan(Project.objects.published().order_by("-published_at", "-pk")[:3])
+    assert "project_latest" in query_plan
