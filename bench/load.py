@@ -123,13 +123,13 @@ def start_server(env, port, workers):
             [
                 str(Path(sys.executable).with_name("pybabel")),
                 "compile",
-                "-q",
                 "-i",
                 str(catalogue),
                 "-o",
                 str(catalogue.with_suffix(".mo")),
             ],
             check=True,
+            capture_output=True,
         )
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True
