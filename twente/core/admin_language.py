@@ -12,6 +12,7 @@ from django.utils import translation
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
+from twente.core import db
 from twente.core.middleware import ADMIN_PREFIX
 from twente.core.models import AdminPreference
 
@@ -50,7 +51,12 @@ class AdminLanguageMiddleware:
     def __call__(self, request):
         language = None
         if request.path_info.startswith(ADMIN_PREFIX) and hasattr(request, "session"):
-            language = _valid(request.session.get(SESSION_KEY))
+            try:
+                language = _valid(request.session.get(SESSION_KEY))
+            except db.DATABASE_ERRORS:
+                # The sessions live in the database: the view meets the outage too and
+                # answers with the 503 page (DatabaseUnavailableMiddleware).
+                language = None
         if language is None:
             return self.get_response(request)
         with translation.override(language):

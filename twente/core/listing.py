@@ -25,6 +25,7 @@ from django.views.generic import ListView
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from twente.core import opendata
+from twente.core.widgets import fast_widget
 
 FORMAT_PARAM = "format"
 
@@ -64,6 +65,7 @@ class FilterForm(forms.Form):
         for field in self.fields.values():
             if isinstance(field, ModelChoiceField):
                 field.iterator = FetchedChoiceIterator
+            fast_widget(field.widget)
 
     def full_clean(self):
         super().full_clean()
