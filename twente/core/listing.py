@@ -65,6 +65,7 @@ class FilterForm(forms.Form):
         for field in self.fields.values():
             if isinstance(field, ModelChoiceField):
                 field.iterator = FetchedChoiceIterator
+                field.widget.choices = field.choices  # the widget keeps its own copy
             fast_widget(field.widget)
 
     def full_clean(self):
