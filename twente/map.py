@@ -16,7 +16,7 @@ alternative below the map, grouped by municipality, with a paged "not on the map
 
 import math
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from django import forms
 from django.conf import settings
@@ -181,7 +181,11 @@ class Item:
 
     kind: str
     name: str
-    url: str
+    target: object  # the model instance, whose address is worked out only if shown
+
+    @cached_property
+    def url(self):
+        return self.target.get_absolute_url()
 
     @property
     def layer(self):
@@ -280,10 +284,7 @@ def _point_items(model, kind):
     queryset = (
         model.objects.published().filter(latitude__isnull=False).only("slug", "name", "latitude", "longitude")
     )
-    return [
-        (Item(kind, item.name, item.get_absolute_url()), float(item.latitude), float(item.longitude))
-        for item in queryset
-    ]
+    return [(Item(kind, item.name, item), float(item.latitude), float(item.longitude)) for item in queryset]
 
 
 def build_markers(layers):
@@ -317,7 +318,7 @@ def build_markers(layers):
         seen = set()
         for project in project_cells():
             key = (project.cell_x, project.cell_y)
-            item = Item("project", project.title, project.get_absolute_url())
+            item = Item("project", project.title, project)
             first = key not in seen
             seen.add(key)
             # The cell's count and mean come with each row: the first adds them, the others only a name.
@@ -350,6 +351,12 @@ def _merge_close(markers):
     for number, marker in enumerate(merged, start=1):
         marker.number = number
         marker.items.sort(key=lambda item: (item.kind, item.name))
+        # Merged cells bring up to NAMES_PER_MARKER project names each: keep as many as
+        # one cell, so the page stays the same size as the projects grow (the rest are
+        # counted, with a link to the project list).
+        projects = [item for item in marker.items if item.kind == "project"]
+        for item in projects[NAMES_PER_MARKER:]:
+            marker.items.remove(item)
     return merged
 
 
@@ -465,7 +472,7 @@ def build_map(layers):
         for municipality in municipalities:
             if municipality.cbs_code or not municipality.has_coordinates:
                 continue
-            item = Item("municipality", municipality.name, municipality.get_absolute_url())
+            item = Item("municipality", municipality.name, municipality)
             lat, lon = float(municipality.latitude), float(municipality.longitude)
             if not Projection.contains(lat, lon):
                 outside.append((item, lat, lon))
@@ -529,33 +536,66 @@ def build_map(layers):
     }
 
 
+class ItemsNotOnMap:
+    """The published items the map cannot show, kind after kind, read a page at a time:
+    the paginator counts each kind in the database and fetches only the page's rows
+    (thousands of partners without coordinates are never loaded to show thirty)."""
+
+    def __init__(self, sources):
+        self.sources = sources  # (kind, queryset ordered by its model, name field)
+        self._counts = None
+
+    def counts(self):
+        if self._counts is None:
+            self._counts = [queryset.count() for _kind, queryset, _name in self.sources]
+        return self._counts
+
+    def count(self):
+        return sum(self.counts())
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, page):
+        start, stop = page.start or 0, page.stop
+        items = []
+        offset = 0
+        for (kind, queryset, name_field), count in zip(self.sources, self.counts(), strict=True):
+            low, high = max(start - offset, 0), min(stop - offset, count)
+            if low < high:
+                items += [Item(kind, getattr(row, name_field), row) for row in queryset[low:high]]
+            offset += count
+        return items
+
+
 def not_on_the_map(layers):
     """Published items that the map cannot show: partners and districts without
     coordinates, projects with neither coordinates nor a municipality."""
     kinds = {layer.key for layer in layers}
-    items = []
+    sources = []
     if "partner" in kinds:
-        for partner in Partner.objects.published().filter(latitude__isnull=True).only("slug", "name"):
-            items.append(Item("partner", partner.name, partner.get_absolute_url()))
+        sources.append(
+            (
+                "partner",
+                Partner.objects.published().filter(latitude__isnull=True).only("slug", "name"),
+                "name",
+            )
+        )
     if "district" in kinds:
-        for district in (
-            InnovationDistrict.objects.published().filter(latitude__isnull=True).only("slug", "name")
-        ):
-            items.append(Item("district", district.name, district.get_absolute_url()))
+        districts = InnovationDistrict.objects.published().filter(latitude__isnull=True).only("slug", "name")
+        sources.append(("district", districts, "name"))
     if "project" in kinds:
         loose = (
             Project.objects.published()
             .filter(latitude__isnull=True)
             .exclude(municipalities__publication_state=PublicationState.PUBLISHED)
+            .only("slug", "title")
         )
-        for project in loose.only("slug", "title"):
-            items.append(Item("project", project.title, project.get_absolute_url()))
+        sources.append(("project", loose, "title"))
     if "municipality" in kinds:
-        for municipality in Municipality.objects.published().filter(
-            cbs_code__isnull=True, latitude__isnull=True
-        ):
-            items.append(Item("municipality", municipality.name, municipality.get_absolute_url()))
-    return items
+        places = Municipality.objects.published().filter(cbs_code__isnull=True, latitude__isnull=True)
+        sources.append(("municipality", places.only("slug", "name"), "name"))
+    return ItemsNotOnMap(sources)
 
 
 def list_groups(drawing):

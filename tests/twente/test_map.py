@@ -158,3 +158,24 @@ def test_the_map_does_not_grow_with_the_number_of_projects(client, django_assert
     # Only digits of the counts and sums differ.
     assert abs(len(large) - len(small)) < 40
     assert len(large) < 150_000
+
+
+def test_items_without_coordinates_are_paged_from_the_database(client):
+    """Thousands of partners without coordinates are counted, not loaded: a page of the
+    "not on the map" list reads its thirty rows, kind after kind, with the same queries."""
+    for index in range(25):
+        PartnerFactory(name_en=f"Partner {index:02}", latitude=None, longitude=None)
+    for index in range(10):
+        ProjectFactory(title_en=f"Loose project {index:02}", latitude=None, longitude=None)
+    first = client.get("/en/map/")
+    assert first.context["missing"].paginator.count == 35
+    names = [item.name for item in first.context["missing"]]
+    assert len(names) == 30
+    assert names[:25] == [f"Partner {index:02}" for index in range(25)]
+    assert names[25:] == [f"Loose project {index:02}" for index in range(5)]
+    second = client.get("/en/map/?page=2")
+    assert [item.name for item in second.context["missing"]] == [
+        f"Loose project {i:02}" for i in range(5, 10)
+    ]
+    for item in second.context["missing"]:
+        assert f'<a href="{item.target.get_absolute_url()}">{item.name}</a>' in second.content.decode()
