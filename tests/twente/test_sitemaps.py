@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from projects.models import Project
 from tests.factories import InnovationDistrictFactory, MunicipalityFactory, PartnerFactory, ProjectFactory
 from twente.core.models import PublicationState
-from twente.sitemaps import ProjectSitemap
+from twente.sitemaps import ItemLanguagePairs, ProjectSitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -106,14 +106,14 @@ def test_drafts_and_withdrawn_items_are_not_listed(client):
 
 def test_sitemap_query_count_is_fixed(client, django_assert_num_queries):
     """The index counts each section's pages and asks for its latest change (an
-    aggregate, not every item's date); a page is one query for its items."""
+    aggregate, not every item's date); a page is a count and one slice of its items."""
     for rows in (5, 40):
         while Project.objects.count() < rows:
             ProjectFactory()
             PartnerFactory()
         with django_assert_num_queries(12):
             client.get("/sitemap.xml")
-        with django_assert_num_queries(1):
+        with django_assert_num_queries(2):
             client.get("/sitemap-projects.xml")
 
 
@@ -157,3 +157,19 @@ def test_robots_txt_allows_the_site_hides_the_admin_and_names_the_sitemap(client
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /" not in lines
+
+
+def test_pages_cut_across_an_items_languages_keep_every_pair_once():
+    projects = [ProjectFactory() for _ in range(7)]
+    queryset = Project.objects.published().order_by("slug")
+    pairs = ItemLanguagePairs(queryset, ["nl", "en", "de"])
+    expected = [
+        (project.slug, code)
+        for project in sorted(projects, key=lambda p: p.slug)
+        for code in ("nl", "en", "de")
+    ]
+    assert len(pairs) == 21
+    for size in (4, 10):
+        pages = [pairs[start : start + size] for start in range(0, len(pairs), size)]
+        assert [(item.slug, code) for page in pages for item, code in page] == expected
+    assert (pairs[5][0].slug, pairs[5][1]) == expected[5]
