@@ -200,3 +200,30 @@ def test_tile_mode_draws_leaflet_markers_within_the_content_security_policy(
     assert page.locator(".leaflet-popup-content a").get_attribute("href").endswith("/partners/munster/")
     assert problems == []
     assert page.foreign_requests == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_funding_tables_stack_on_a_phone_with_every_figure_named(page, portal, language):
+    """At 375 px no funding cell is cut and nothing scrolls sideways: each row is a card
+    whose figures stand beside their column's name; at 1280 px it is a plain table."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(url("projects:funding", language))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    table = page.locator(".funding-table").first
+    assert page.evaluate(
+        "(t) => t.closest('.table-wrapper').scrollWidth <= t.closest('.table-wrapper').clientWidth",
+        table.element_handle(),
+    )
+    cells = table.locator("td")
+    for index in range(cells.count()):
+        cell = cells.nth(index)
+        # Nothing inside is clipped: the cell is as wide as its content needs.
+        assert cell.evaluate("(c) => c.scrollWidth <= c.clientWidth + 1"), cell.inner_text()
+        label = cell.evaluate("(c) => getComputedStyle(c, '::before').content")
+        assert cell.get_attribute("data-label") in label
+    assert not table.locator("thead").is_visible() or table.locator("thead").bounding_box()["width"] <= 1
+    assert axe_violations(page) == []
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert table.locator("thead th").first.is_visible()
+    assert table.locator("td").first.evaluate("(c) => getComputedStyle(c).display") == "table-cell"
