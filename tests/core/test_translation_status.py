@@ -152,7 +152,8 @@ def test_the_form_marks_outdated_fields_and_confirms_them_per_language(editor):
     html = page.content.decode()
     assert "Outdated translations" in html
     assert "The English texts are still correct" in html and "The German texts are still correct" in html
-    assert html.count("Outdated: the Dutch text changed on") == 2  # under summary_en and summary_de
+    # A notice under summary_en and summary_de, inside their language tabs.
+    assert html.count('<span class="outdated-notice">Outdated: the Dutch text changed on') == 2
 
     editor.post(change_url(project), {**form_data(page), "_translations_confirmed": "en"})
     assert reloaded(project).outdated_translations.keys() == {"de"}

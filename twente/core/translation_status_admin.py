@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.text import capfirst, get_text_list
 from django.utils.translation import get_language_info, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -233,7 +234,10 @@ class TranslationStatusAdminMixin:
                 notice = gettext("Outdated: the Dutch text changed on %(when)s. Check this translation.") % {
                     "when": _since(obj, code, name)
                 }
-                form_field.help_text = f"{notice} {form_field.help_text}".strip()
+                # The admin shows help texts as HTML: the notice is escaped, the rest kept.
+                form_field.help_text = format_html(
+                    '<span class="outdated-notice">{}</span>{}', notice, form_field.help_text or ""
+                )
 
     def confirm_translations_from_form(self, request, obj):
         """The "The English texts are still correct" checkboxes of the change form."""
