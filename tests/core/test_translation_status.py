@@ -5,7 +5,9 @@ translations, on the form and in bulk."""
 
 import pytest
 from django.contrib.admin import helpers
+from django.contrib.admin.models import LogEntry
 from django.urls import reverse
+from django.utils import translation
 
 from projects.models import Project
 from tests.factories import PartnerFactory, ProjectFactory, ThemeFactory
@@ -111,11 +113,38 @@ def test_a_later_dutch_change_adds_the_next_field():
     assert sorted(reloaded(project).outdated_translations["en"]) == ["summary", "title"]
 
 
+def test_the_dutch_text_changed_back_takes_the_mark_away():
+    project = ProjectFactory(summary_nl="Oorspronkelijk.")
+    project.summary_nl = "Eerste wijziging."
+    project.save()
+    project.summary_nl = "Tweede wijziging."
+    project.save()
+    assert reloaded(project).outdated_translations.keys() == {"en", "de"}
+    project.summary_nl = "Oorspronkelijk."
+    project.save()
+    assert reloaded(project).outdated_translations == {}
+
+
+def test_a_revert_of_the_dutch_text_takes_the_mark_away(editor):
+    project = ProjectFactory(summary_nl="Oorspronkelijk.")
+    page = editor.get(change_url(project))
+    editor.post(change_url(project), form_data(page, summary_nl="Gewijzigd."))
+    assert reloaded(project).outdated_translations.keys() == {"en", "de"}
+    first = project.history.order_by("history_id").first()
+    revert_url = reverse("admin:projects_project_simple_history", args=[project.pk, first.history_id])
+    page = editor.get(revert_url)
+    response = editor.post(revert_url, form_data(page))
+    assert response.status_code == 302
+    project = reloaded(project)
+    assert project.summary_nl == "Oorspronkelijk."
+    assert project.outdated_translations == {}
+
+
 def test_confirming_clears_the_marks_of_the_languages_named():
     project = outdated_project()
-    assert translations_confirm(items=[project], languages=["en"]) == 1
+    assert translations_confirm(items=[project], languages=["en"]) == [project]
     assert reloaded(project).outdated_translations.keys() == {"de"}
-    assert translations_confirm(items=Project.objects.all()) == 1
+    assert len(translations_confirm(items=Project.objects.all())) == 1
     assert reloaded(project).outdated_translations == {}
 
 
@@ -212,6 +241,12 @@ def test_the_bulk_action_marks_translations_as_still_correct(editor):
     )
     assert reloaded(first).outdated_translations == {} and reloaded(second).outdated_translations == {}
     assert "The translations of 2 items are marked as still correct." in response.content.decode()
+    entry = LogEntry.objects.filter(object_id=str(first.pk)).get()
+    assert entry.user.username == "erika"
+    with translation.override("en"):
+        assert entry.get_change_message() == "Changed outdated translations."
+    with translation.override("nl"):
+        assert entry.get_change_message() == "Verouderde vertalingen gewijzigd."
 
 
 def test_the_index_panel_counts_missing_and_outdated_per_model_with_links(editor):

@@ -9,9 +9,11 @@ an editor confirms the translation as still right (`translations_confirm`, the c
 form's "still correct" checkbox).
 
 The marks live on the item, in `outdated_translations`:
-``{"en": {"summary": "2026-12-03T22:10:00+00:00"}, "de": {...}}`` (language → field →
-when the Dutch text changed), so lists filter on them with one JSON key lookup and the
-form can say since when a text is outdated. They are bookkeeping, not content: history
+``{"en": {"summary": {"since": "2026-12-03T22:10:00+00:00", "source": "9f2c…"}}, "de": …}``
+(language → field → when the Dutch text changed, and a digest of the Dutch text the
+translation was written for), so lists filter on them with one JSON key lookup, the form
+can say since when a text is outdated, and a Dutch text changed back (an undo, a revert)
+takes the mark away again. They are bookkeeping, not content: history
 leaves them out (`twente.core.snapshots`), and a revert or a staged edit is marked like
 any other save, against the row as stored.
 
@@ -19,6 +21,7 @@ None of modeltranslation, Wagtail or django CMS does this; integreat-cms's "mino
 (no re-translation needed) is the model for the confirmation.
 """
 
+import hashlib
 import operator
 from functools import reduce
 
@@ -125,8 +128,13 @@ def outdated_fields(obj):
 
 def outdated_since(obj, lang, field):
     """When the Dutch text changed that made `field` outdated in `lang` (or None)."""
-    value = ((getattr(obj, OUTDATED_FIELD, None) or {}).get(lang) or {}).get(field)
-    return parse_datetime(value) if value else None
+    mark = ((getattr(obj, OUTDATED_FIELD, None) or {}).get(lang) or {}).get(field)
+    return parse_datetime(mark["since"]) if mark else None
+
+
+def _fingerprint(text):
+    """A short digest of a Dutch text, to recognise it when it comes back."""
+    return hashlib.sha256(_text(text).encode()).hexdigest()[:16]
 
 
 def _text(value):
@@ -167,7 +175,15 @@ def outdated_after_save(obj, stored=None, now=None):
                 # Translated again (or emptied: then it is missing, not outdated).
                 marks.get(lang, {}).pop(field, None)
             elif source_changed and new_source:
-                marks.setdefault(lang, {})[field] = now
+                previous = marks.get(lang, {}).get(field)
+                # The Dutch text this translation was written for: kept from the first mark.
+                old_source = stored.get(f"{field}_{source}")
+                written_for = previous["source"] if previous else _fingerprint(old_source)
+                if _fingerprint(new_source) == written_for:
+                    # The Dutch is back to what was translated (an undo, a revert).
+                    marks.get(lang, {}).pop(field, None)
+                else:
+                    marks.setdefault(lang, {})[field] = {"since": now, "source": written_for}
     return {lang: marks[lang] for lang in target_languages() if marks.get(lang)}
 
 
@@ -207,12 +223,12 @@ class OutdatedTranslationsModel(models.Model):
 @transaction.atomic
 def translations_confirm(*, items, languages=None):
     """Confirm the outdated translations of `items` as still right (all target languages
-    when `languages` is None); returns how many items had a mark taken away.
+    when `languages` is None); returns the items that had a mark taken away.
 
     Written with `update()`: a confirmation changes no text, so it is no new version in
     the history, and an editor with the form open is not refused (optimistic locking)."""
     languages = set(languages or target_languages())
-    changed = 0
+    changed = []
     for item in items:
         model = type(item)
         if not tracks_outdated(model):
@@ -224,5 +240,5 @@ def translations_confirm(*, items, languages=None):
         if remaining != marks:
             rows.update(**{OUTDATED_FIELD: remaining})
             item.outdated_translations = remaining
-            changed += 1
+            changed.append(item)
     return changed

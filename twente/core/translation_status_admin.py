@@ -187,7 +187,11 @@ class TranslationStatusAdminMixin:
 
     @admin.action(description=_("Mark translations as still correct"), permissions=["change"])
     def confirm_translations_selected(self, request, queryset):
-        count = translations_confirm(items=queryset)
+        confirmed = translations_confirm(items=queryset)
+        for obj in confirmed:
+            # "Changed outdated translations." in the item's admin log, in the reader's language.
+            self.log_change(request, obj, [{"changed": {"fields": ["outdated translations"]}}])
+        count = len(confirmed)
         self.message_user(
             request,
             ngettext(
