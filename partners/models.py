@@ -22,6 +22,7 @@ from twente.core.models import (
     PublishableQuerySet,
     TimeStampedModel,
 )
+from twente.core.translation_status import OutdatedTranslationsModel
 
 
 class PartnerKind(models.TextChoices):
@@ -71,7 +72,7 @@ class PartnerQuerySet(PublishableQuerySet):
         )
 
 
-class Partner(PublishableModel, GeoPointModel):
+class Partner(OutdatedTranslationsModel, PublishableModel, GeoPointModel):
     """An organisation Twente works with: a city, network, institute, company or body."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -116,7 +117,7 @@ class RelationshipKind(models.TextChoices):
     KNOWLEDGE = "knowledge", _("Knowledge partner")
 
 
-class Relationship(ConstraintFieldsMixin, models.Model):
+class Relationship(OutdatedTranslationsModel, ConstraintFieldsMixin, models.Model):
     """How a partner is tied to Twente, and since when (Münster: partner city of
     Enschede since 2021). The Twente side is a municipality, a region, or neither
     when the tie is with Twente as a whole."""

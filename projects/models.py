@@ -18,6 +18,7 @@ from twente.core.models import (
     PublishableModel,
     PublishableQuerySet,
 )
+from twente.core.translation_status import OutdatedTranslationsModel
 
 
 class Fund(models.TextChoices):
@@ -32,7 +33,7 @@ class Fund(models.TextChoices):
     YOUTH_EMPLOYMENT_INITIATIVE = "YEI", _("Youth Employment Initiative")
 
 
-class FundingProgramme(models.Model):
+class FundingProgramme(OutdatedTranslationsModel, models.Model):
     """An EU funding programme (for example an Interreg programme)."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -100,7 +101,7 @@ class ProjectQuerySet(PublishableQuerySet):
         return self.for_list().with_participants()
 
 
-class Project(PublishableModel, GeoPointModel):
+class Project(OutdatedTranslationsModel, PublishableModel, GeoPointModel):
     title = models.CharField(_("title"), max_length=250)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     summary = models.CharField(_("summary"), max_length=400, blank=True)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from twente.core.models import GeoPointModel, PublishableModel, PublishableQuerySet
+from twente.core.translation_status import OutdatedTranslationsModel
 
 
 class Country(models.TextChoices):
@@ -20,7 +21,7 @@ class Country(models.TextChoices):
     UNITED_STATES = "US", _("United States")
 
 
-class Theme(models.Model):
+class Theme(OutdatedTranslationsModel, models.Model):
     """A policy theme: environment, energy, sustainability, health, mobility, ..."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -36,7 +37,7 @@ class Theme(models.Model):
         return self.name
 
 
-class Cluster(models.Model):
+class Cluster(OutdatedTranslationsModel, models.Model):
     """An economic cluster: photonics, batteries, advanced manufacturing, ..."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -70,7 +71,7 @@ class MunicipalityQuerySet(PublishableQuerySet):
         )
 
 
-class Municipality(PublishableModel, GeoPointModel):
+class Municipality(OutdatedTranslationsModel, PublishableModel, GeoPointModel):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
     cbs_code = models.CharField(
@@ -125,7 +126,7 @@ class RegionKind(models.TextChoices):
     EUROREGION = "euroregion", _("Euroregion")
 
 
-class Region(PublishableModel):
+class Region(OutdatedTranslationsModel, PublishableModel):
     """A region or alliance that municipalities belong to (Regio Twente, Netwerkstad Twente, ...)."""
 
     name = models.CharField(_("name"), max_length=150)
@@ -155,7 +156,7 @@ class InnovationDistrictQuerySet(PublishableQuerySet):
         return self.published().select_related("municipality").prefetch_related("clusters")
 
 
-class InnovationDistrict(PublishableModel, GeoPointModel):
+class InnovationDistrict(OutdatedTranslationsModel, PublishableModel, GeoPointModel):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
     municipality = models.ForeignKey(

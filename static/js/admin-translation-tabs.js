@@ -5,7 +5,8 @@
  *   list: <button role="tab"> per language, its form row as the role="tabpanel"
  *   (WAI-ARIA tabs pattern: arrow keys, Home and End move between the tabs, Tab goes on
  *   into the panel). A tab whose field has an error is marked, and the first such tab is
- *   opened, so a required Dutch title is never hidden behind the English tab. A link of
+ *   opened, so a required Dutch title is never hidden behind the English tab. A tab whose
+ *   translation is outdated (the Dutch text changed since) says so. A link of
  *   the error summary opens the tab of its field.
  * - Inputs in tabular inlines are named after their column heading, and the
  *   autocomplete (select2) boxes after their field, since neither has a <label>.
@@ -39,6 +40,7 @@
     var element = document.getElementById("translation-tabs-texts");
     return {
       hasErrors: element ? element.dataset.hasErrors : "",
+      outdated: element ? element.dataset.outdated : "",
       tablist: element ? element.dataset.tablist : "",
     };
   }
@@ -123,6 +125,14 @@
         note.className = "visually-hidden";
         note.textContent = " (" + words.hasErrors + ")";
         tab.appendChild(note);
+      }
+      if (member.row.querySelector(".outdated-notice")) {
+        // The Dutch text changed after this translation (twente.core.translation_status).
+        tab.classList.add("is-outdated");
+        var outdatedNote = document.createElement("span");
+        outdatedNote.className = "translation-tab-note";
+        outdatedNote.textContent = " (" + words.outdated + ")";
+        tab.appendChild(outdatedNote);
       }
       tablist.appendChild(tab);
       return tab;

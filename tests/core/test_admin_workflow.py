@@ -137,25 +137,25 @@ def test_the_list_shows_the_state_and_filters_by_it(editor):
 
 
 def test_the_list_shows_and_filters_missing_languages(editor):
-    PartnerFactory(name_nl="Compleet", name_en="Complete", name_de="Vollständig")
+    PartnerFactory(name_nl="Compleet", name_en="Fully translated", name_de="Vollständig")
     PartnerFactory(name_nl="Zonder Duits", name_en="Without German", name_de="")
     PartnerFactory(name_nl="Alleen Nederlands", name_en="", name_de="", description_nl="Tekst")
     # The list shows English names, falling back to Dutch where English is missing.
     html = editor.get(changelist(Partner)).content.decode()
-    assert "missing translations" in html.lower()
-    assert "EN, DE" in html
+    assert "<span>Translations</span>" in html
+    assert "EN missing · DE missing" in html and "DE missing" in html and "complete" in html
 
-    german = editor.get(changelist(Partner), {"missing_translation": "de"}).content.decode()
-    assert "Without German" in german and "Alleen Nederlands" in german and "Complete" not in german
-    english = editor.get(changelist(Partner), {"missing_translation": "en"}).content.decode()
+    german = editor.get(changelist(Partner), {"translation": "missing-de"}).content.decode()
+    assert "Without German" in german and "Alleen Nederlands" in german and "Fully translated" not in german
+    english = editor.get(changelist(Partner), {"translation": "missing-en"}).content.decode()
     assert "Alleen Nederlands" in english and "Without German" not in english
-    any_language = editor.get(changelist(Partner), {"missing_translation": "any"})
+    any_language = editor.get(changelist(Partner), {"translation": "missing"})
     assert any_language.context["cl"].result_count == 2
 
 
 def test_a_text_written_only_in_german_is_missing_in_dutch(editor):
     partner = PartnerFactory(description_de="Nur auf Deutsch.")
-    result = editor.get(changelist(Partner), {"missing_translation": "nl"}).context["cl"].result_list
+    result = editor.get(changelist(Partner), {"translation": "missing-nl"}).context["cl"].result_list
     assert list(result) == [partner]
 
 
@@ -171,7 +171,7 @@ def test_the_index_lists_what_needs_attention_with_links(liaison):
     ContactFactory(partner=summarised, last_verified=timezone.localdate() - datetime.timedelta(days=30))
     html = liaison.get(reverse("admin:index")).content.decode()
     assert "Needs attention" in html
-    assert f'href="{changelist(Partner)}?missing_translation=any"' in html
+    assert f'href="{changelist(Partner)}?translation=missing"' in html
     assert "Partner organisations with missing translations: 1" in html
     assert "Published partner organisations without a summary: 1" in html
     assert "Contacts not verified in the last 12 months: 2" in html

@@ -11,7 +11,8 @@ model's admin the same staff workflow:
   one action (bulk on the list, a button on the form), recorded in the history;
 - protected delete: an item that others still depend on is not deleted, neither from
   its page nor by the bulk action, and the message says what depends on it;
-- translation completeness: a column and a filter for missing languages.
+- translation status: a column and a filter for missing and outdated translations
+  (twente.core.translation_status_admin).
 """
 
 import dataclasses
@@ -19,7 +20,6 @@ import operator
 from functools import reduce
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
@@ -34,11 +34,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.text import capfirst, get_text_list
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
-from modeltranslation.translator import NotRegistered, translator
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 
@@ -57,6 +56,17 @@ from twente.core.publishing import (
 from twente.core.roles import EDITOR, LIAISON_OFFICER, ROLES, grant_role, revoke_role
 from twente.core.scheduling import scheduled_q
 from twente.core.snapshots import hold_history, record_history, restore_related
+from twente.core.translation_status import (  # noqa: F401 (used here and imported from here)
+    missing_languages,
+    missing_translation_q,
+    translated_field_names,
+    translation_languages,
+)
+from twente.core.translation_status_admin import (
+    TranslationStatusAdminMixin,
+    TranslationStatusFilter,
+    publish_refused_message,
+)
 
 VERSION_FIELD = "edit_version"
 # The change form's buttons for staged edits of a published item (twente.core.staging).
@@ -72,16 +82,8 @@ SCHEDULE_FIELDS = ("publish_at", "withdraw_at")
 # Translation completeness ---------------------------------------------------------------
 
 
-def translation_languages():
-    return [code for code, _name in settings.LANGUAGES]
-
-
-def translated_field_names(model):
-    """The model's translated fields (`name`, `summary`, ...), empty when it has none."""
-    try:
-        return sorted(translator.get_options_for_model(model).all_fields)
-    except NotRegistered:
-        return []
+def language_names(codes):
+    return [translation.get_language_info(code)["name_translated"] for code in codes]
 
 
 def _filled(field, lang):
@@ -89,68 +91,9 @@ def _filled(field, lang):
     return Q(**{f"{field}_{lang}__gt": ""})
 
 
-def missing_translation_q(model, lang=None):
-    """Items with a text in some language but not in `lang` (any language when None)."""
-    languages = translation_languages()
-    wanted = [lang] if lang else languages
-    conditions = []
-    for field in translated_field_names(model):
-        for code in wanted:
-            others = reduce(operator.or_, (_filled(field, other) for other in languages if other != code))
-            conditions.append(~_filled(field, code) & others)
-    if not conditions:
-        return Q(pk__in=[])
-    return reduce(operator.or_, conditions)
-
-
-def missing_languages(obj):
-    """The languages in which some text of `obj` is missing while another language has it."""
-    languages = translation_languages()
-    texts = [
-        {lang: getattr(obj, f"{field}_{lang}", "") for lang in languages}
-        for field in translated_field_names(type(obj))
-    ]
-    return [
-        code
-        for code in languages
-        if any(
-            not values[code] and any(values[other] for other in languages if other != code)
-            for values in texts
-        )
-    ]
-
-
-def language_names(codes):
-    return [translation.get_language_info(code)["name_translated"] for code in codes]
-
-
-def publish_refused_message(obj, missing):
-    return gettext(
-        "“%(item)s” is saved but not published: texts in %(languages)s are missing, so visitors "
-        "in those languages would read another language. Add them, or tick “Publish without "
-        "these translations” and publish again."
-    ) % {"item": obj, "languages": get_text_list(language_names(missing), gettext("and"))}
-
-
 def summary_missing_q():
     """No summary in any language."""
     return ~reduce(operator.or_, (_filled("summary", code) for code in translation_languages()))
-
-
-class MissingTranslationFilter(admin.SimpleListFilter):
-    title = _("missing translation")
-    parameter_name = "missing_translation"
-
-    def lookups(self, request, model_admin):
-        return [("any", _("Any language")), *settings.LANGUAGES]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value == "any":
-            return queryset.filter(missing_translation_q(queryset.model))
-        if value in translation_languages():
-            return queryset.filter(missing_translation_q(queryset.model, value))
-        return queryset
 
 
 class SummaryFilter(admin.SimpleListFilter):
@@ -477,14 +420,14 @@ def with_schedule_fields(fieldsets):
 # The base class -------------------------------------------------------------------------
 
 
-class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class PortalAdmin(TranslationStatusAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
     """Base admin for every portal model (see the module docstring)."""
 
     form = VersionedModelForm
     change_form_template = "admin/twente/change_form.html"
     object_history_list_template = "admin/twente/object_history_list.html"
     object_history_form_template = "admin/twente/object_history_form.html"
-    actions = ["publish_selected", "withdraw_selected"]
+    actions = ["publish_selected", "withdraw_selected", "confirm_translations_selected"]
     # Reverse relations whose items must be removed or moved first (accessor names).
     protected_relations = ()
     list_per_page = 50
@@ -497,8 +440,8 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
     def get_list_display(self, request):
         columns = list(super().get_list_display(request))
-        if translated_field_names(self.model) and "missing_translations" not in columns:
-            columns.append("missing_translations")
+        if translated_field_names(self.model) and "translation_status" not in columns:
+            columns.append("translation_status")
         if self.is_publishable and "schedule" not in columns:
             columns.append("schedule")
         if self.is_publishable:
@@ -521,8 +464,8 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
             filters.insert(1, ScheduledFilter)
         if self.is_publishable and PendingChangesFilter not in filters:
             filters.insert(1, PendingChangesFilter)
-        if translated and MissingTranslationFilter not in filters:
-            filters.append(MissingTranslationFilter)
+        if translated and TranslationStatusFilter not in filters:
+            filters.append(TranslationStatusFilter)
         if "summary" in translated and SummaryFilter not in filters:
             filters.append(SummaryFilter)
         return filters
@@ -557,12 +500,16 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
     @admin.action(description=_("Publish selected items"), permissions=["change"])
     def publish_selected(self, request, queryset):
+        confirmation = self.publish_confirmation(request, queryset)
+        if confirmation is not None:
+            return confirmation
         count = items_publish(items=queryset, user=request.user)
         self.message_user(
             request,
             ngettext("%(count)d item published.", "%(count)d items published.", count) % {"count": count},
             messages.SUCCESS,
         )
+        return None
 
     @admin.action(description=_("Withdraw selected items from the public site"), permissions=["change"])
     def withdraw_selected(self, request, queryset):
@@ -599,6 +546,8 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
         context["can_stage"] = self.is_publishable and obj is not None and obj.is_published
         if context["can_stage"]:
             context["pending"] = staging.pending_for(obj)
+        context.update(self.translation_status_context(obj))
+        self.mark_outdated_fields(context["adminform"].form, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
@@ -608,12 +557,14 @@ class PortalAdmin(SimpleHistoryAdmin, TranslationAdmin):
             if locked is None:
                 locked = stored_version(obj, lock=True) or obj.version
             obj.version = locked + 1
+        if change:
+            self.confirm_translations_from_form(request, obj)
         if self.is_publishable and change:
-            missing = missing_languages(obj) if "_publish" in request.POST else []
-            if missing and PUBLISH_CONFIRMED not in request.POST:
+            problems = self.publish_problems(obj) if "_publish" in request.POST else []
+            if problems and PUBLISH_CONFIRMED not in request.POST:
                 # Saved, not published: the editor confirms first that visitors in these
-                # languages may read another language's text.
-                obj._publish_refused_for = missing
+                # languages may read another language's text, or an outdated one.
+                obj._publish_refused_for = problems
             elif "_publish" in request.POST:
                 obj.mark_published()
                 obj._change_reason = PUBLISHED_REASON

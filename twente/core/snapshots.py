@@ -27,6 +27,8 @@ from simple_history.signals import pre_create_historical_record
 
 # The HistoricalRecords of each registered model, to write an entry on demand.
 _RECORDS = {}
+# Not content: left out of history entries and inline-row snapshots.
+BOOKKEEPING_FIELDS = ("outdated_translations",)
 # model -> reverse accessors whose rows are part of the item's history.
 _RELATED = {}
 
@@ -56,12 +58,19 @@ class PortalHistoricalRecords(HistoricalRecords):
 
 def register_history(model, *, m2m_fields=(), related=(), excluded_fields=()):
     options = {"m2m_fields": list(m2m_fields)} if m2m_fields else {}
+    excluded_fields = [*excluded_fields, *_bookkeeping_fields(model)]
     if excluded_fields:
         options["excluded_fields"] = list(excluded_fields)
     if related:
         _RELATED[model] = tuple(related)
         options["bases"] = [SnapshotHistoricalModel]
     register(model, records_class=PortalHistoricalRecords, **options)
+
+
+def _bookkeeping_fields(model):
+    """Fields kept out of the history: the outdated-translation marks follow the texts
+    (twente.core.translation_status), so a revert must not bring back older marks."""
+    return [field.name for field in model._meta.concrete_fields if field.name in BOOKKEEPING_FIELDS]
 
 
 def _attach_snapshot(sender, instance, history_instance, **kwargs):
@@ -77,7 +86,11 @@ def _stored_field_names(model):
         originals = set(translator.get_options_for_model(model).all_fields)
     except NotRegistered:
         originals = set()
-    names = [f.name for f in model._meta.concrete_fields if not f.primary_key and f.name not in originals]
+    names = [
+        f.name
+        for f in model._meta.concrete_fields
+        if not f.primary_key and f.name not in originals and f.name not in BOOKKEEPING_FIELDS
+    ]
     names += [f.name for f in model._meta.many_to_many]
     return names
 

@@ -49,7 +49,7 @@ def needs_attention(context):
                     "label": _("%(things)s with missing translations")
                     % {"things": capfirst(opts.verbose_name_plural)},
                     "count": counts["missing"],
-                    "url": f"{url}?missing_translation=any",
+                    "url": f"{url}?translation=missing",
                 }
             )
         if publishable and counts["scheduled"]:

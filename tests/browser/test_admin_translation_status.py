@@ -1,0 +1,67 @@
+"""Outdated translations in a real browser: the tab of an outdated translation says so,
+its panel explains since when, and "The English texts are still correct" clears it;
+the form and the bulk publish confirmation pass axe-core."""
+
+import pytest
+from django.urls import reverse
+
+from projects.models import Project
+from tests.browser.axe import axe_violations
+from tests.factories import ProjectFactory
+from tests.staff import staff_member
+from twente.core.models import PublicationState
+from twente.core.roles import EDITOR
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "not-a-real-password-42"
+
+
+def log_in(page):
+    staff_member(EDITOR, username="erika")
+    page.goto("/admin/")
+    page.fill("#id_username", "erika")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_selector("#translation-status-heading")
+
+
+def test_an_outdated_translation_is_marked_in_its_tab_and_confirmed(page):
+    project = ProjectFactory(publication_state=PublicationState.DRAFT)
+    project.summary_nl = "Een herschreven samenvatting."
+    project.save()
+    log_in(page)
+
+    page.goto(reverse("admin:projects_project_change", args=[project.pk]))
+    page.wait_for_selector("html[data-admin-enhanced]", state="attached")
+    english_tab = page.locator("#tab_id_summary_en")
+    assert "(outdated)" in english_tab.inner_text()
+    assert "(outdated)" not in page.locator("#tab_id_title_en").inner_text()
+    english_tab.click()
+    assert page.locator("#panel_id_summary_en .outdated-notice").is_visible()
+    assert "outdated: Summary" in page.locator("#publish-warning").inner_text()
+    assert axe_violations(page) == []
+
+    page.get_by_label("The English texts are still correct").check()
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    project.refresh_from_db()
+    assert list(project.outdated_translations) == ["de"]
+    assert "(outdated)" not in page.locator("#tab_id_summary_en").inner_text()
+    assert "(outdated)" in page.locator("#tab_id_summary_de").inner_text()
+
+
+def test_the_bulk_publish_confirmation_passes_axe_and_publishes(page):
+    project = ProjectFactory(publication_state=PublicationState.DRAFT, title_en="Lighting", summary_de="")
+    log_in(page)
+    page.goto(reverse("admin:projects_project_changelist"))
+    page.check(f"input[name=_selected_action][value='{project.pk}']")
+    page.select_option("select[name=action]", "publish_selected")
+    page.click("button[name=index]")
+    page.wait_for_selector(".publish-problems")
+    assert "Lighting" in page.locator(".publish-problems").inner_text()
+    assert axe_violations(page) == []
+    assert not Project.objects.published().exists()
+    page.click("input[type=submit][value='Confirm: publish them']")
+    page.wait_for_selector(".messagelist .success")
+    assert Project.objects.published().count() == 1
