@@ -14,6 +14,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
+from partners.admin_merge import ContactMergeAdminMixin
 from partners.admin_views import ContactExportAdminMixin
 from partners.models import (
     Contact,
@@ -182,7 +183,7 @@ class ContactAdminForm(forms.ModelForm):
 
 
 @admin.register(Contact)
-class ContactAdmin(ContactExportAdminMixin, PortalAdmin):
+class ContactAdmin(ContactMergeAdminMixin, ContactExportAdminMixin, PortalAdmin):
     list_display = [
         "name",
         "organisation_link",

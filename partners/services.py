@@ -387,15 +387,66 @@ def contact_list_add(*, name: str, contacts: QuerySet, user, description: str = 
     return contact_list
 
 
+# The fields whose value the person may choose from either contact when merging; the
+# others follow the rules below (topics and lists joined, consent if either gave it,
+# the later verification, both notes).
+MERGE_CHOOSABLE_FIELDS = (
+    "name",
+    "kind",
+    "organisation",
+    "job_title_nl",
+    "job_title_en",
+    "job_title_de",
+    "email",
+    "phone",
+    "preferred_language",
+    "is_public",
+)
+
+
+class MergeOutdated(Exception):
+    """One of the two contacts changed after the merge was confirmed on screen."""
+
+
+def merge_field_value(contact: Contact, name: str):
+    """The stored value of a choosable field (the organisation as its two keys)."""
+    if name == "organisation":
+        return (contact.partner_id, contact.municipality_id)
+    return getattr(contact, name)
+
+
 @transaction.atomic
-def contacts_merge(*, keep: Contact, duplicate: Contact, user) -> Contact:
-    """Merge a duplicate into the contact kept: fields the kept one lacks are taken
-    from the duplicate, topics and saved-list memberships are joined, the export log
-    entries move over, the duplicate's history is kept (as the history of the
-    duplicate's record, with a last "deleted: merged into ..." entry) and the
-    duplicate is deleted."""
+def contacts_merge(
+    *, keep: Contact, duplicate: Contact, user, take_from_duplicate=(), expected_versions=None
+) -> Contact:
+    """Merge a duplicate into the contact kept: the fields named in
+    `take_from_duplicate` (from `MERGE_CHOOSABLE_FIELDS`) get the duplicate's value,
+    fields the kept one lacks are taken from the duplicate, topics and saved-list
+    memberships are joined, the export log entries move over, the duplicate's history
+    is kept (as the history of the duplicate's record, with a last "deleted: merged
+    into ..." entry) and the duplicate is deleted.
+
+    With `expected_versions` ({pk: version}) both rows are locked and MergeOutdated
+    is raised, with nothing written, when either changed since."""
     if keep.pk == duplicate.pk:
         raise ValueError("A contact cannot be merged with itself.")
+    unknown = set(take_from_duplicate) - set(MERGE_CHOOSABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a field to choose when merging: {', '.join(sorted(unknown))}")
+    if expected_versions is not None:
+        stored = dict(
+            Contact.objects.select_for_update()
+            .filter(pk__in=[keep.pk, duplicate.pk])
+            .values_list("pk", "version")
+        )
+        if stored != {pk: int(version) for pk, version in expected_versions.items()}:
+            raise MergeOutdated
+    for name in take_from_duplicate:
+        if name == "organisation":
+            keep.partner_id, keep.municipality_id = duplicate.partner_id, duplicate.municipality_id
+            keep.partner, keep.municipality = duplicate.partner, duplicate.municipality
+        else:
+            setattr(keep, name, getattr(duplicate, name))
     for name in ("job_title_nl", "job_title_en", "job_title_de", "phone", "notes", "email"):
         if not getattr(keep, name) and getattr(duplicate, name):
             setattr(keep, name, getattr(duplicate, name))
