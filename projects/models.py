@@ -167,7 +167,8 @@ class Project(OutdatedTranslationsModel, PublishableModel, GeoPointModel):
         ordering = ["-start_date", "title"]
         # The published list in each indexed sort order (projects.filters.SORTS) and the
         # home page's latest projects: a page is read from the index, not by sorting
-        # every published project.
+        # every published project. PostgreSQL only (migration 0005): SQLite cannot
+        # index NULLS LAST.
         indexes = [
             models.Index(
                 F("start_date").desc(nulls_last=True),
