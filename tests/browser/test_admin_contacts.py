@@ -5,25 +5,10 @@ import pytest
 from django.urls import reverse
 
 from tests.browser.axe import axe_violations
-from tests.browser.test_admin_languages import choose_language
+from tests.browser.test_admin_languages import choose_language, log_in
 from tests.factories import ContactFactory, PartnerFactory
-from tests.staff import staff_member
-from twente.core.roles import LIAISON_OFFICER
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "not-a-real-password-42"
-
-
-def log_in(page, language):
-    staff_member(LIAISON_OFFICER, username="lotte")
-    page.goto("/admin/")
-    page.fill("#id_username", "lotte")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#needs-attention-heading")
-    if language != "en":
-        choose_language(page, language)
 
 
 @pytest.mark.parametrize("language", ["nl", "de"])
@@ -31,7 +16,8 @@ def test_two_duplicates_are_merged_from_the_list(page, language):
     partner = PartnerFactory()
     first = ContactFactory(partner=partner, name="Anna O'Neill", email="anna@example.org")
     second = ContactFactory(partner=partner, name="Anna O'Neill", email="a.oneill@example.org")
-    log_in(page, language)
+    log_in(page)
+    choose_language(page, language)
 
     page.goto(reverse("admin:partners_contact_changelist"))
     page.check(f"input[name=_selected_action][value='{first.pk}']")

@@ -605,7 +605,7 @@ class PortalAdmin(TranslationStatusAdminMixin, SimpleHistoryAdmin, TranslationAd
         if getattr(request, "staged_item", None) is obj:
             request.staged_data = staging.capture(obj)
         elif getattr(obj, "_publishes_pending", False):
-            staging.pending_discard(obj)
+            staging.pending_discard(obj, published=True)
             request.published_pending = True
 
     def _is_staging(self, request, obj):

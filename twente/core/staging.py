@@ -103,13 +103,15 @@ def pending_save(obj, data, *, user):
     return pending
 
 
-def pending_discard(obj):
-    """Drop the item's pending change; True when there was one."""
+def pending_discard(obj, *, published=False):
+    """Drop the item's pending change; True when there was one. Publishing it saved the
+    item, which moved its version on already; a discard alone moves it here."""
     pending = pending_for(obj)
     if pending is None:
         return False
     pending.delete()
-    _bump_version(obj)
+    if not published:
+        _bump_version(obj)
     return True
 
 
