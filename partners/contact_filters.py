@@ -24,6 +24,7 @@ from partners.models import (
     months_ago,
 )
 from regions.models import Country, Municipality, Region, Theme
+from twente.core.widgets import fast_widget
 
 MUNICIPALITY_KIND = "municipality"
 
@@ -130,6 +131,7 @@ class ContactFilterSet(django_filters.FilterSet):
     # One click per choice: checkbox lists (with a text filter in the page), sorted
     # by the name shown in the current language, not by the Dutch name.
     SORTED_BY_SHOWN_NAME = ("partner", "municipality", "region", "topic")
+    CHOICE_LIST_CLASS = "contact-filter-choices"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -139,8 +141,9 @@ class ContactFilterSet(django_filters.FilterSet):
         for name in self.SORTED_BY_SHOWN_NAME:
             field = self.form.fields[name]
             shown = Coalesce(*(NullIf(f"name_{code}", Value("")) for code in order))
+            # The widget first: setting the queryset hands its choices to the current widget.
+            field.widget = fast_widget(forms.CheckboxSelectMultiple(attrs={"class": self.CHOICE_LIST_CLASS}))
             field.queryset = field.queryset.model.objects.order_by(Lower(shown), "pk")
-            field.widget = forms.CheckboxSelectMultiple(attrs={"class": "contact-filter-choices"})
 
     def filter_contact_list(self, queryset, name, value):
         if not value:

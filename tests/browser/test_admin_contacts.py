@@ -32,3 +32,58 @@ def test_two_duplicates_are_merged_from_the_list(page, language):
     page.wait_for_selector(".messagelist .success")
     assert not type(first).objects.filter(pk=second.pk).exists()
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["nl", "de"])
+def test_the_export_page_filters_with_one_click_each_and_downloads_what_it_lists(page, language):
+    """The text box narrows a checkbox list, one click (or Space) picks a partner, the
+    count and the first matching contacts follow, and Download beside the count gives
+    exactly those contacts; a mailing leaves out who did not consent."""
+    munster = PartnerFactory(name_nl="Stad Münster", name_en="City of Münster", name_de="Stadt Münster")
+    PartnerFactory(name_nl="Stad Osnabrück", name_en="City of Osnabrück", name_de="Stadt Osnabrück")
+    consenting = ContactFactory(
+        partner=munster, name="Anna O'Neill", mailing_consent=True, mailing_consent_date="2026-01-05"
+    )
+    ContactFactory(partner=munster, name="Bernd Kühn", mailing_consent=False)
+    ContactFactory(name="Carla Elsewhere")
+    log_in(page)
+    choose_language(page, language)
+
+    page.goto(reverse("admin:partners_contact_export"))
+    searches = page.locator("input.contact-filter-search")
+    assert searches.count() == page.locator("div.contact-filter-choices").count() == 4
+    assert axe_violations(page) == []
+
+    partner_choices = page.locator("#id_partner")
+    partner_search = page.locator("#id_partner").locator("xpath=preceding-sibling::input[1]")
+    city = "Stadt" if language == "de" else "Stad"
+    partner_search.fill("münster")
+    assert partner_choices.get_by_label(f"{city} Münster").is_visible()
+    assert not partner_choices.get_by_label(f"{city} Osnabrück").is_visible()
+    # Keyboard alone: Tab from the text box to the first shown choice, Space ticks it.
+    partner_search.focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert partner_choices.locator(f"input[value='{munster.pk}']").is_checked()
+    page.locator(".contact-export-filters input[name=count]").click()
+
+    page.wait_for_selector(".contact-export-count h2")
+    assert page.locator(".contact-export-count h2").inner_text().startswith("2 ")
+    rows = page.locator("#content-main table tbody tr")
+    assert [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())] == [
+        "Anna O'Neill",
+        "Bernd Kühn",
+    ]
+    assert axe_violations(page) == []
+
+    # A mailing as a BCC list: the count says who is left out, and the file has only Anna.
+    page.locator("input[name=purpose][value=mailing]").check()
+    page.locator("input[name=export_format][value=emails]").check()
+    page.locator(".contact-export-count input[name=count]").click()
+    page.wait_for_selector(".contact-export-count p")
+    assert page.locator(".contact-export-count h2").inner_text().startswith("1 ")
+    with page.expect_download() as download_info:
+        page.locator(".contact-export-count input[name=download]").click()
+    content = download_info.value.path().read_text(encoding="utf-8")
+    assert consenting.email in content
+    assert content.count("@") == 1

@@ -138,6 +138,15 @@ def test_the_export_page_shows_the_count_before_downloading(client, liaison, mun
     assert not ContactExportLog.objects.exists(), "counting is not exporting"
 
 
+def test_the_export_page_offers_every_partner_and_theme_as_a_checkbox(client, liaison, munster):
+    osnabruck = PartnerFactory(name_en="City of Osnabrück")
+    energy = ThemeFactory(slug="energie", name_en="Energy")
+    html = client.get(EXPORT_URL).content.decode()
+    for name, pk in [("partner", munster.pk), ("partner", osnabruck.pk), ("topic", energy.pk)]:
+        assert re.search(rf'<input type="checkbox" name="{name}" value="{pk}"', html), (name, pk)
+    assert 'id="id_partner" class="contact-filter-choices"' in html
+
+
 def test_downloading_csv_streams_the_filtered_contacts_and_logs_the_export(client, liaison, munster):
     ContactFactory(name="Jürgen Groß", partner=munster)
     ContactFactory(partner=PartnerFactory(country="NL"))
