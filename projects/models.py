@@ -191,6 +191,17 @@ class Project(OutdatedTranslationsModel, PublishableModel, GeoPointModel):
             models.Index(
                 F("published_at").desc(), F("id").desc(), condition=PUBLISHED, name="project_latest"
             ),
+            # Covering indexes of the map (twente.map): counts, EU sums and grid cells are
+            # read from the index alone, not from the wide rows of every published project.
+            models.Index(
+                fields=["id"], include=["eu_contribution"], condition=PUBLISHED, name="project_published_eu"
+            ),
+            models.Index(
+                fields=["latitude", "longitude"],
+                include=["id", "slug"],
+                condition=PUBLISHED & Q(latitude__isnull=False),
+                name="project_published_points",
+            ),
         ]
         constraints = [
             *GeoPointModel.coordinates_constraints("project"),

@@ -21,7 +21,7 @@ from functools import cache, cached_property
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Avg, Count, F, FloatField, Q, Sum, Window
+from django.db.models import Avg, Count, F, FloatField, Sum, Window
 from django.db.models.functions import Cast, Floor, RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -255,9 +255,11 @@ def _y_expression():
 def project_cells():
     """Published projects with coordinates inside the window, grouped per grid cell in
     the database: each cell's count and mean position with at most NAMES_PER_MARKER of
-    its projects (by title). One query; the rows are bounded by the number of cells."""
+    its projects (by slug). Two queries, the rows bounded by the number of cells: the
+    grouping reads the covering index `project_published_points` alone; the titles of
+    the named projects follow by primary key."""
     cell = [Floor(_x_expression() / CELL), Floor(_y_expression() / CELL)]
-    return (
+    rows = list(
         Project.objects.published()
         .filter(
             latitude__gte=Projection.south,
@@ -274,9 +276,13 @@ def project_cells():
             cell_longitude=Window(Avg(Cast("longitude", FloatField())), partition_by=cell),
         )
         .filter(rank__lte=NAMES_PER_MARKER)
-        .only("slug", "title")
+        .values("id", "cell_x", "cell_y", "cell_count", "cell_latitude", "cell_longitude")
         .order_by("cell_x", "cell_y", "rank")
     )
+    projects = Project.objects.only("slug", "title").in_bulk([row["id"] for row in rows])
+    for row in rows:
+        row["project"] = projects[row["id"]]
+    return rows
 
 
 def _point_items(model, kind):
@@ -316,16 +322,16 @@ def build_markers(layers):
             add(item, latitude, longitude)
     if "project" in kinds:
         seen = set()
-        for project in project_cells():
-            key = (project.cell_x, project.cell_y)
-            item = Item("project", project.title, project)
+        for row in project_cells():
+            key = (row["cell_x"], row["cell_y"])
+            item = Item("project", row["project"].title, row["project"])
             first = key not in seen
             seen.add(key)
             # The cell's count and mean come with each row: the first adds them, the others only a name.
             if first:
-                add(item, project.cell_latitude, project.cell_longitude, count=project.cell_count)
+                add(item, row["cell_latitude"], row["cell_longitude"], count=row["cell_count"])
             else:
-                x, y = Projection.project(project.cell_latitude, project.cell_longitude)
+                x, y = Projection.project(row["cell_latitude"], row["cell_longitude"])
                 cells[_cell(x, y)].items.append(item)
     markers = list(cells.values())
     for marker in markers:
@@ -399,13 +405,25 @@ class Labels:
 
 def municipality_figures():
     """Published municipalities with their published projects' count and EU contribution
-    (one query), keyed by CBS code; those without a code under their slug."""
-    published = Q(projects__publication_state=PublicationState.PUBLISHED)
-    rows = Municipality.objects.published().annotate(
-        project_count=Count("projects", filter=published),
-        eu_total=Sum("projects__eu_contribution", filter=published),
-    )
-    return list(rows)
+    (two queries)."""
+    # Summed over the link table and the covering index `project_published_eu` (a hash
+    # join of narrow rows), then set on the few municipalities: grouping the
+    # municipalities' own wide rows by every project read the whole project table.
+    sums = {
+        row["municipality_id"]: row
+        for row in Project.municipalities.through.objects.filter(
+            project__publication_state=PublicationState.PUBLISHED
+        )
+        .values("municipality_id")
+        .annotate(project_count=Count("pk"), eu_total=Sum("project__eu_contribution"))
+        .order_by()
+    }
+    municipalities = list(Municipality.objects.published())
+    for municipality in municipalities:
+        row = sums.get(municipality.pk, {})
+        municipality.project_count = row.get("project_count", 0)
+        municipality.eu_total = row.get("eu_total")
+    return municipalities
 
 
 def shade_level(count, highest):
