@@ -16,7 +16,7 @@ alternative below the map, grouped by municipality, with a paged "not on the map
 
 import math
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 from django import forms
 from django.conf import settings
@@ -31,7 +31,10 @@ from partners.models import Partner
 from projects.models import Project
 from regions import geo
 from regions.models import InnovationDistrict, Municipality
+from twente.core.addresses import detail_address, detail_address_pattern
+from twente.core.listing import translated
 from twente.core.models import PublicationState
+from twente.map_markup import marker_list, markers_svg
 
 # The drawn window (WGS84 degrees): Twente with Salland and the Achterhoek to the west
 # and Münster and Osnabrück across the border to the east.
@@ -181,11 +184,14 @@ class Item:
 
     kind: str
     name: str
-    target: object  # the model instance, whose address is worked out only if shown
+    target: object = None  # the model instance, whose address is worked out only if shown
+    address: str | None = None  # or the address itself, when it is known already
 
-    @cached_property
+    @property
     def url(self):
-        return self.target.get_absolute_url()
+        if self.address is None:
+            self.address = self.target.get_absolute_url()
+        return self.address
 
     @property
     def layer(self):
@@ -279,9 +285,18 @@ def project_cells():
         .values("id", "cell_x", "cell_y", "cell_count", "cell_latitude", "cell_longitude")
         .order_by("cell_x", "cell_y", "rank")
     )
-    projects = Project.objects.only("slug", "title").in_bulk([row["id"] for row in rows])
+    # Titles as shown (the language's own, else its fallbacks) and addresses from one
+    # reversed pattern: no model instance and no reverse() per project.
+    titles = (
+        Project.objects.filter(pk__in=[row["id"] for row in rows])
+        .annotate(shown_title=translated("title"))
+        .values_list("pk", "slug", "shown_title")
+    )
+    shown = {pk: (slug, title) for pk, slug, title in titles}
+    pattern = detail_address_pattern(Project)
     for row in rows:
-        row["project"] = projects[row["id"]]
+        slug, row["title"] = shown[row["id"]]
+        row["url"] = detail_address(pattern, slug)
     return rows
 
 
@@ -324,7 +339,7 @@ def build_markers(layers):
         seen = set()
         for row in project_cells():
             key = (row["cell_x"], row["cell_y"])
-            item = Item("project", row["project"].title, row["project"])
+            item = Item("project", row["title"], address=row["url"])
             first = key not in seen
             seen.add(key)
             # The cell's count and mean come with each row: the first adds them, the others only a name.
@@ -544,6 +559,7 @@ def build_map(layers):
         "geography": geography,
         "shapes": shapes,
         "markers": markers,
+        "markers_svg": markers_svg(markers),
         "outside": outside,
         "places": places,
         "countries": countries,
@@ -638,6 +654,8 @@ def list_groups(drawing):
                 "markers": codes.get(shape["code"], []),
             }
         )
+    for group in groups:
+        group["markers_html"] = marker_list(group["markers"], group["projects_url"])
     return groups, codes.get(None, [])
 
 
@@ -689,6 +707,7 @@ class MapView(TemplateView):
             drawing=drawing,
             groups=groups,
             elsewhere=elsewhere,
+            elsewhere_html=marker_list(elsewhere),
             missing=missing,
             twente_totals=twente_totals(),
             map_credit=geo.MAP_CREDIT,

@@ -14,6 +14,7 @@ from django.utils import translation
 from partners.models import Partner
 from projects.models import Project
 from regions.models import InnovationDistrict, Municipality
+from twente.core.addresses import detail_address, detail_address_pattern
 
 # Django counts an item once per language: 1,500 URLs are 500 items, each with four
 # alternates (about 800 KB), far below the protocol's 50,000 URLs and 50 MB a file; a
@@ -95,7 +96,6 @@ class PageSitemap(PortalSitemap):
 
 
 # Stands in for the slug in an address reversed once per language (see `_location`).
-SLUG_PLACEHOLDER = "sitemap-slug-placeholder"
 
 
 class ItemLanguagePairs:
@@ -145,16 +145,15 @@ class PublishedItemSitemap(PortalSitemap):
     def _path_patterns(self):
         """Each language's detail address with a placeholder slug: reversed once, not
         four times per item (its location and three alternates)."""
-        placeholder = self.model(slug=SLUG_PLACEHOLDER)
         patterns = {}
         for code in self._languages():
             with translation.override(code):
-                patterns[code] = placeholder.get_absolute_url()
+                patterns[code] = detail_address_pattern(self.model)
         return patterns
 
     def _location(self, item, force_lang_code=None):
         obj, lang_code = item
-        return self._path_patterns[force_lang_code or lang_code].replace(SLUG_PLACEHOLDER, obj.slug)
+        return detail_address(self._path_patterns[force_lang_code or lang_code], obj.slug)
 
     def lastmod(self, item):
         return item.updated_at
