@@ -202,6 +202,11 @@ class Project(OutdatedTranslationsModel, PublishableModel, GeoPointModel):
                 condition=PUBLISHED & Q(latitude__isnull=False),
                 name="project_published_points",
             ),
+            models.Index(
+                fields=["id"],
+                condition=PUBLISHED & Q(latitude__isnull=True),
+                name="project_published_unplaced",
+            ),
         ]
         constraints = [
             *GeoPointModel.coordinates_constraints("project"),

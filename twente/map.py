@@ -663,9 +663,8 @@ def twente_totals():
     """Published projects in at least one Twente municipality, each counted once, and
     their EU contribution (one query)."""
     in_twente = Municipality.objects.published().filter(cbs_code__isnull=False)
-    projects = Project.objects.published().filter(
-        pk__in=Project.objects.filter(municipalities__in=in_twente).values("pk")
-    )
+    linked = Project.municipalities.through.objects.filter(municipality__in=in_twente)
+    projects = Project.objects.published().filter(pk__in=linked.values("project_id"))
     return projects.aggregate(count=Count("pk"), eu_total=Sum("eu_contribution"))
 
 
