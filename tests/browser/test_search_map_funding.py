@@ -173,6 +173,34 @@ def test_at_phone_width_nothing_scrolls_sideways_and_targets_are_24_px(page, por
     assert checkboxes and all(width >= 24 and height >= 24 for _name, width, height in checkboxes)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_at_phone_width_the_header_is_compact_and_its_menu_opens_with_the_keyboard(page, portal, language):
+    """Logo and languages (by code) share a row, the search follows and the sections sit
+    behind a closed "Menu" disclosure: the header is under a fifth of the screen. On a
+    wide screen the sections are shown as before, with no disclosure."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(url("projects:project-list", language))
+    assert page.locator(".site-header").bounding_box()["height"] <= 812 / 5
+    assert page.locator(".site-nav a").first.is_hidden()
+    languages = page.evaluate(TARGETS, ".language-switcher a, .language-switcher [aria-current]")
+    assert len(languages) == 3 and all(width >= 24 and height >= 24 for _name, width, height in languages)
+    # The codes are shown; each link's accessible name is still the language's own name.
+    assert page.get_by_role("link", name="Deutsch" if language != "de" else "Nederlands").is_visible()
+    toggle = page.locator(".site-menu__toggle")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".site-menu").get_attribute("open") is not None
+    links = page.evaluate(TARGETS, ".site-nav a")
+    assert len(links) == 6 and all(height >= 24 for _name, _width, height in links)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert axe_violations(page) == []
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(url("projects:project-list", language))
+    assert toggle.is_hidden()
+    assert page.locator(".site-nav a").nth(5).is_visible()
+
+
 def test_map_page_contacts_no_other_host(page, portal):
     page.goto(url("map", "nl"))
     page.wait_for_load_state("networkidle")

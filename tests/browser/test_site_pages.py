@@ -57,7 +57,7 @@ def test_search_form_and_nav_are_reachable_by_keyboard(page, twente):
     reached = set()
     for _ in range(25):
         page.keyboard.press("Tab")
-        reached.add(page.evaluate("document.activeElement.textContent.trim() || document.activeElement.id"))
+        reached.add(page.evaluate("document.activeElement.innerText.trim() || document.activeElement.id"))
     assert {"site-search-q", "Municipalities", "Map", "Deutsch"} <= reached
 
 
