@@ -43,7 +43,7 @@ from simple_history.models import to_historic
 
 from twente.core import staging
 from twente.core.history_display import number_versions, readable_changes
-from twente.core.models import PublishableModel
+from twente.core.models import PUBLICATION_FIELDS, PublishableModel
 from twente.core.publishing import (
     PUBLISHED_CHANGES_REASON,
     PUBLISHED_REASON,
@@ -75,7 +75,6 @@ DISCARD_BUTTON = "_discard_pending"
 # The checkbox that confirms publishing an item with missing translations.
 PUBLISH_CONFIRMED = "_publish_confirmed"
 # What a revert leaves alone: publishing is a separate, deliberate step.
-PUBLICATION_FIELDS = ("publication_state", "published_at", "publish_at", "withdraw_at")
 SCHEDULE_FIELDS = ("publish_at", "withdraw_at")
 
 

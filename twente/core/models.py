@@ -71,6 +71,11 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+# The fields that say whether and when an item is public: set by publishing, never by a
+# content edit, a revert or a staged change.
+PUBLICATION_FIELDS = ("publication_state", "published_at", "publish_at", "withdraw_at")
+
+
 class PublishableModel(TimeStampedModel):
     publication_state = models.CharField(
         _("publication state"),

@@ -79,7 +79,7 @@ def _attach_snapshot(sender, instance, history_instance, **kwargs):
         history_instance.related_snapshot = snapshot
 
 
-def _stored_field_names(model):
+def stored_field_names(model):
     """Concrete fields to serialise: each language column, not the untranslated original
     (setting it would overwrite the active language's text on restore)."""
     try:
@@ -103,7 +103,7 @@ def related_snapshot(obj):
     snapshot = {}
     for accessor in _RELATED.get(type(obj), ()):
         rows = _related_manager(obj, accessor).order_by("pk")
-        snapshot[accessor] = serializers.serialize("python", rows, fields=_stored_field_names(rows.model))
+        snapshot[accessor] = serializers.serialize("python", rows, fields=stored_field_names(rows.model))
     return snapshot
 
 

@@ -18,24 +18,16 @@ from django.core import serializers
 from django.db import models, router, transaction
 from django.db.models import Exists, OuterRef
 
-from twente.core.models import PendingChange, PublishableModel
+from twente.core.models import PUBLICATION_FIELDS, PendingChange, PublishableModel
 from twente.core.publishing import stored_version
-from twente.core.snapshots import _stored_field_names, related_snapshot, restore_related
+from twente.core.snapshots import related_snapshot, restore_related, stored_field_names
 
 # Not part of a pending change: publishing is separate, and the version belongs to the row.
-KEPT_FIELDS = {
-    "version",
-    "created_at",
-    "updated_at",
-    "publication_state",
-    "published_at",
-    "publish_at",
-    "withdraw_at",
-}
+KEPT_FIELDS = {"version", "created_at", "updated_at", *PUBLICATION_FIELDS}
 
 
 def _item_field_names(model):
-    return [name for name in _stored_field_names(model) if name not in KEPT_FIELDS]
+    return [name for name in stored_field_names(model) if name not in KEPT_FIELDS]
 
 
 def pending_for(obj):
