@@ -23,6 +23,7 @@ from partners.models import (
     ExportPurpose,
     PrivacyAction,
 )
+from twente.core.bulk import update_rows
 
 
 @dataclass
@@ -175,7 +176,7 @@ class _ImportWriter:
                 if plan.topics is not None:
                     topics[contact.pk] = plan.topics
                 updated.append(contact)
-            Contact.objects.bulk_update(updated, sorted(names))
+            update_rows(updated, sorted(names))
             touched += updated
         if topics:
             self.through.objects.filter(contact_id__in=list(topics)).delete()
