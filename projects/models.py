@@ -191,10 +191,14 @@ class Project(OutdatedTranslationsModel, PublishableModel, GeoPointModel):
             models.Index(
                 F("published_at").desc(), F("id").desc(), condition=PUBLISHED, name="project_latest"
             ),
-            # Covering indexes of the map (twente.map): counts, EU sums and grid cells are
-            # read from the index alone, not from the wide rows of every published project.
+            # Covering indexes of the map and the funding overview: counts, EU sums per
+            # municipality, programme and year, and the map's grid cells are read from
+            # the index alone, not from the wide rows of every published project.
             models.Index(
-                fields=["id"], include=["eu_contribution"], condition=PUBLISHED, name="project_published_eu"
+                fields=["id"],
+                include=["eu_contribution", "programme", "start_date"],
+                condition=PUBLISHED,
+                name="project_published_eu",
             ),
             models.Index(
                 fields=["latitude", "longitude"],
