@@ -102,9 +102,14 @@ FORMATS = {
 }
 
 
+# The first characters of a cell that may need a guard: checking one character first
+# spares the strip and the prefix test for nearly every cell of a large export.
+GUARD_CANDIDATES = frozenset(prefix[0] for prefix in FORMULA_PREFIXES) | {"'"}
+
+
 def neutralise(value: str) -> str:
     """A cell value that no spreadsheet will evaluate as a formula."""
-    if value.lstrip("'").startswith(FORMULA_PREFIXES):
+    if value[:1] in GUARD_CANDIDATES and value.lstrip("'").startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 
@@ -186,8 +191,9 @@ def iter_contacts(queryset: QuerySet) -> Iterator[ContactRow]:
         for contact_id, theme_id in links.values_list("contact_id", "theme_id"):
             topics[contact_id].append(themes[theme_id])
         for row in chunk:
-            for name in ("job_title_nl", "job_title_en", "job_title_de"):
-                setattr(row, name, getattr(row, name) or "")
+            row.job_title_nl = row.job_title_nl or ""
+            row.job_title_en = row.job_title_en or ""
+            row.job_title_de = row.job_title_de or ""
             if row.municipality_id:
                 row.organisation_type = "municipality"
                 row.organisation_slug, row.organisation_name = municipalities[row.municipality_id]
@@ -224,6 +230,8 @@ def contact_values(contact: ContactRow) -> dict:
 
 def as_text(value) -> str:
     """A cell value as text: booleans yes/no, dates ISO, nothing as empty."""
+    if type(value) is str:  # most cells: answered before the other checks
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -321,8 +329,7 @@ def vcard_escape(value: str) -> str:
 def vcard_fold(line: str) -> str:
     """A content line folded at 75 octets (RFC 6350 section 3.2), never inside a
     UTF-8 character; the continuation lines start with one space."""
-    encoded = line.encode("utf-8")
-    if len(encoded) <= 75:
+    if len(line) <= 75 and (line.isascii() or len(line.encode("utf-8")) <= 75):
         return line + "\r\n"
     parts, current, limit = [], b"", 75
     for char in line:
