@@ -281,9 +281,9 @@ def xlsx_file(queryset: QuerySet, *, title: str = "Contacts"):
         values = contact_values(contact)
         for index, column in enumerate(COLUMNS):
             value = values[column]
-            # Real dates and numbers, so Excel can sort and filter them.
             if value is None:
                 continue
+            # Real dates and numbers, so Excel can sort and filter them.
             if hasattr(value, "isoformat"):
                 sheet.write_datetime(row, index, value)
             elif type(value) is int:
