@@ -9,7 +9,9 @@ Then the import: the preview of the 20,000-row CSV export (a full round trip), a
 applying a file of `--import-rows` (default 50,000) rows, half new and half changed,
 in one transaction with bulk writes and bulk history. Peak RSS is the process's
 high-water mark (resource.getrusage) read after each step: it only grows, so the
-steps run from the least to the most memory-hungry.
+steps run from the least to the most memory-hungry. It includes the migration and
+the build, so each export is also run once in a fresh process that only sets Django
+up and exports: its peak RSS ("worker peak RSS") is what a web worker needs for it.
 
     .venv/bin/python bench/contact_export.py [--contacts 20000] [--import-rows 50000]
 """
@@ -17,6 +19,7 @@ steps run from the least to the most memory-hungry.
 import argparse
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,6 +27,8 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+BATCH = 2000
+EXPORTS = ("csv", "xlsx", "vcard", "emails")
 sys.path.insert(0, str(ROOT))
 
 
@@ -39,35 +44,74 @@ def build(count):
         for n in range(40)
     ]
     municipality = Municipality.objects.create(slug="bench-enschede", name_nl="Enschede")
-    contacts = [
-        Contact(
-            name=f"Jürgen Groß {n}, Dr.",
-            job_title_nl="Beleidsadviseur",
-            job_title_de="Referent für Außenbeziehungen",
-            partner=None if n % 5 == 0 else partners[n % len(partners)],
-            municipality=municipality if n % 5 == 0 else None,
-            email=f"contact{n}@example.org",
-            phone="+31534818181",
-            preferred_language=("nl", "en", "de")[n % 3],
-            mailing_consent=n % 2 == 0,
-            mailing_consent_date=datetime.date(2025, 1, 1) if n % 2 == 0 else None,
-            last_verified=datetime.date(2025, 6, 1),
-            notes="=formula-looking note; with, punctuation" if n % 10 == 0 else "",
-        )
-        for n in range(count)
-    ]
-    Contact.objects.bulk_create(contacts, batch_size=2000)
-    through = Contact.topics.through
-    links = [
-        through(contact_id=pk, theme_id=themes[i % len(themes)].pk)
-        for i, pk in enumerate(Contact.objects.values_list("pk", flat=True))
-    ]
-    through.objects.bulk_create(links, batch_size=5000)
+    # Written in batches, so that building does not set the process's peak RSS: the
+    # figure printed after each export is then the export's own high-water mark.
+    for start in range(0, count, BATCH):
+        contacts = [
+            Contact(
+                name=f"Jürgen Groß {n}, Dr.",
+                job_title_nl="Beleidsadviseur",
+                job_title_de="Referent für Außenbeziehungen",
+                partner=None if n % 5 == 0 else partners[n % len(partners)],
+                municipality=municipality if n % 5 == 0 else None,
+                email=f"contact{n}@example.org",
+                phone="+31534818181",
+                preferred_language=("nl", "en", "de")[n % 3],
+                mailing_consent=n % 2 == 0,
+                mailing_consent_date=datetime.date(2025, 1, 1) if n % 2 == 0 else None,
+                last_verified=datetime.date(2025, 6, 1),
+                notes="=formula-looking note; with, punctuation" if n % 10 == 0 else "",
+            )
+            for n in range(start, min(start + BATCH, count))
+        ]
+        created = Contact.objects.bulk_create(contacts)
+        through = Contact.topics.through
+        links = [
+            through(contact_id=contact.pk, theme_id=themes[(start + i) % len(themes)].pk)
+            for i, contact in enumerate(created)
+        ]
+        through.objects.bulk_create(links)
 
 
-def measure(label, produce):
+def export_size(export_format):
+    """Stream one export of every contact as the export page does; its size in bytes."""
+    from partners import exports
+    from partners.models import Contact
+
+    contacts = Contact.objects.all()
+    if export_format == "xlsx":
+        with exports.xlsx_file(contacts) as output:
+            return output.seek(0, os.SEEK_END)
+    streams = {"csv": exports.csv_stream, "vcard": exports.vcard_stream, "emails": exports.email_list_stream}
+    return sum(len(chunk) for chunk in streams[export_format](contacts))
+
+
+def worker_rss(export_format):
+    """Peak RSS (MiB) of a fresh process that sets Django up and exports once: what a
+    worker needs for it. This process's own figure also holds the migration and build."""
+    worker = [sys.executable, str(Path(__file__).resolve()), "--worker", export_format]
+    return float(subprocess.run(worker, capture_output=True, text=True, check=True).stdout.split()[-1])
+
+
+def peak_rss():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def own_peak_rss():
+    """This process's own peak RSS (MiB): Linux carries ru_maxrss over from the parent
+    through fork and exec, VmHWM belongs to this process's memory alone."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return peak_rss()
+
+
+def measure(label, produce, worker=None):
     """Run `produce` (returns the size in bytes) twice: timed without tracemalloc
-    (which slows Python code several times over), then traced for peak memory."""
+    (which slows Python code several times over), then traced for peak memory; for an
+    export (`worker`), a third time in a fresh process for its peak RSS."""
     started = time.perf_counter()
     size = produce()
     elapsed = time.perf_counter() - started
@@ -75,25 +119,32 @@ def measure(label, produce):
     produce()
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
+    line = (
         f"{label:<16} {elapsed:7.2f} s   tracemalloc peak {peak / 2**20:7.1f} MiB   "
-        f"process peak RSS {rss:7.1f} MiB   size {size / 2**20:7.2f} MiB"
+        f"process peak RSS {peak_rss():7.1f} MiB   size {size / 2**20:7.2f} MiB"
     )
+    if worker:
+        line += f"   worker peak RSS {worker_rss(worker):7.1f} MiB"
+    print(line)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--contacts", type=int, default=20_000)
     parser.add_argument("--import-rows", type=int, default=50_000)
+    parser.add_argument("--worker", choices=EXPORTS, help=argparse.SUPPRESS)  # see worker_rss
     args = parser.parse_args()
 
-    tmp = tempfile.mkdtemp(prefix="twente-bench-")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
+    if "DATABASE_URL" not in os.environ:  # set for the worker processes too
+        os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='twente-bench-')}/bench.sqlite3"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "twente.settings_test")
     import django
 
     django.setup()
+    if args.worker:
+        export_size(args.worker)
+        print(f"{own_peak_rss():.1f}")
+        return
     from django.core.management import call_command
 
     from partners import exports
@@ -103,21 +154,12 @@ def main():
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     build(args.contacts)
-    print(f"{args.contacts} contacts built in {time.perf_counter() - started:.1f} s")
+    elapsed = time.perf_counter() - started
+    print(f"{args.contacts} contacts built in {elapsed:.1f} s, process peak RSS {peak_rss():.1f} MiB")
 
     contacts = Contact.objects.all()
-
-    def stream_size(stream):
-        return sum(len(chunk) for chunk in stream)
-
-    def xlsx_size():
-        with exports.xlsx_file(contacts) as output:
-            return output.seek(0, os.SEEK_END)
-
-    measure("csv", lambda: stream_size(exports.csv_stream(contacts)))
-    measure("xlsx", xlsx_size)
-    measure("vcard", lambda: stream_size(exports.vcard_stream(contacts)))
-    measure("emails", lambda: stream_size(exports.email_list_stream(contacts)))
+    for export_format in EXPORTS:
+        measure(export_format, lambda export_format=export_format: export_size(export_format), export_format)
 
     content = b"".join(exports.csv_stream(contacts))
 

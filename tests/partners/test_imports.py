@@ -4,7 +4,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import translation
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from partners import exports
 from partners.imports import MAX_UPLOAD_BYTES, ImportFileError, build_plan, read_upload
@@ -286,6 +286,19 @@ def test_an_exported_excel_file_imported_again_changes_nothing(munster):
     plan = build_plan(read_upload(export_xlsx(), "export.xlsx"))
     unchanged = {"new": 0, "changed": 0, "unchanged": 3, "invalid": 0, "duplicate": 0, "stale": 0}
     assert plan.counts == unchanged, [(row.number, row.errors, row.changes) for row in plan.rows]
+
+
+def test_excel_text_that_looks_like_sheet_xml_or_an_escape_round_trips(munster):
+    """XlsxWriter writes "<r>...</r>" as rich-text XML unless it is split into runs, and
+    escapes a literal "_x0041_" as "_x005F_x0041_", which the import decodes."""
+    notes = ['<r><t>x</t></r></is></c><c r="Z1"><f>1+1</f></c>', "code _x0041_ and _x000B_"]
+    for n, note in enumerate(notes):
+        ContactFactory(name=f"Tricky {n}", email=f"tricky{n}@example.org", partner=munster, notes=note)
+    content = export_xlsx()
+    rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 2, "no cell was injected"
+    assert rows[0][exports.COLUMNS.index("notes")] == notes[0]
+    assert build_plan(read_upload(content, "export.xlsx")).counts["unchanged"] == 2
 
 
 def test_an_export_imported_into_an_empty_database_recreates_the_contacts(munster, officer):

@@ -453,13 +453,25 @@ def _openpyxl_records(content):
         # dimension that understates it cannot cut off columns.
         sheet.reset_dimensions()
         for values in sheet.iter_rows(values_only=True):
-            yield [cell_text(value) for value in values]
+            yield [cell_text(xml_unescape(value)) for value in values]
     except UploadError:
         raise
     except Exception:
         raise UploadError(_("The Excel file could not be read; it may be damaged.")) from None
     finally:
         workbook.close()
+
+
+# OOXML text escapes a character XML cannot hold as _xHHHH_ and a literal "_xHHHH_" as
+# "_x005F_xHHHH_" (Excel and XlsxWriter write both); openpyxl leaves them as they are.
+OOXML_ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def xml_unescape(value):
+    """A cell's text with the _xHHHH_ escapes decoded; other values unchanged."""
+    if isinstance(value, str) and "_x" in value:
+        return OOXML_ESCAPE_RE.sub(lambda match: chr(int(match.group(1), 16)), value)
+    return value
 
 
 def cell_text(value) -> str:
