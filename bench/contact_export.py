@@ -28,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BATCH = 2000
+PREVIEW = "import-preview"
 EXPORTS = ("csv", "xlsx", "vcard", "emails")
 sys.path.insert(0, str(ROOT))
 
@@ -86,6 +87,20 @@ def export_size(export_format):
     return sum(len(chunk) for chunk in streams[export_format](contacts))
 
 
+def csv_export():
+    from partners import exports
+    from partners.models import Contact
+
+    return exports.csv_stream(Contact.objects.all())
+
+
+def preview_size(content):
+    """The import preview of an uploaded file, as the import page builds it; its counts."""
+    from partners.imports import build_plan, read_upload
+
+    return build_plan(read_upload(content, "export.csv")).counts
+
+
 def worker_rss(export_format):
     """Peak RSS (MiB) of a fresh process that sets Django up and exports once: what a
     worker needs for it. This process's own figure also holds the migration and build."""
@@ -132,7 +147,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--contacts", type=int, default=20_000)
     parser.add_argument("--import-rows", type=int, default=50_000)
-    parser.add_argument("--worker", choices=EXPORTS, help=argparse.SUPPRESS)  # see worker_rss
+    parser.add_argument("--worker", choices=[*EXPORTS, PREVIEW], help=argparse.SUPPRESS)  # see worker_rss
     args = parser.parse_args()
 
     if "DATABASE_URL" not in os.environ:  # set for the worker processes too
@@ -142,14 +157,15 @@ def main():
 
     django.setup()
     if args.worker:
-        export_size(args.worker)
+        if args.worker == PREVIEW:
+            preview_size(b"".join(csv_export()))
+        else:
+            export_size(args.worker)
         print(f"{own_peak_rss():.1f}")
         return
     from django.core.management import call_command
 
-    from partners import exports
     from partners.imports import build_plan, read_upload
-    from partners.models import Contact
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
@@ -157,18 +173,17 @@ def main():
     elapsed = time.perf_counter() - started
     print(f"{args.contacts} contacts built in {elapsed:.1f} s, process peak RSS {peak_rss():.1f} MiB")
 
-    contacts = Contact.objects.all()
     for export_format in EXPORTS:
         measure(export_format, lambda export_format=export_format: export_size(export_format), export_format)
 
-    content = b"".join(exports.csv_stream(contacts))
+    content = b"".join(csv_export())
 
     def preview():
-        plan = build_plan(read_upload(content, "export.csv"))
-        assert plan.counts["unchanged"] == args.contacts, plan.counts
+        plan_counts = preview_size(content)
+        assert plan_counts["unchanged"] == args.contacts, plan_counts
         return len(content)
 
-    measure("import preview", preview)
+    measure("import preview", preview, PREVIEW)
 
     from django.contrib.auth import get_user_model
     from django.db import transaction

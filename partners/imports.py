@@ -21,7 +21,9 @@ columns are ignored with a warning. Rules, chosen so that nothing existing is lo
 import datetime
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import batched, chain
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -88,8 +90,13 @@ def too_large_message():
 
 @dataclass
 class ParsedFile:
-    columns: list
-    rows: list  # (row number as the user sees it, {column: text})
+    """An uploaded file's header and its rows, read as they are planned: `rows` yields
+    `(row number as the user sees it, (text, ...) of the known columns)` once, so a
+    20,000-row file is never held in memory as cells."""
+
+    columns: list  # the header as given
+    rows: Iterator
+    known: tuple = ()  # the known columns, in the order of each row's texts
     warnings: list = field(default_factory=list)
 
     formula_guard: bool = True  # CSV cells may carry the export's apostrophe
@@ -152,15 +159,32 @@ def read_upload(content: bytes, filename: str) -> ParsedFile:
     unpacked size, rows, columns, cell length, nesting) before and while parsing."""
     try:
         table = read_table(content, filename, UPLOAD_LIMITS)
-        header = [column.lower() for column in table.header]
-        rows = []
-        for number, record in table.rows:
-            padded = list(record) + [""] * (len(header) - len(record))
-            rows.append((number, {column: padded[i] for i, column in enumerate(header) if column}))
+        records = iter(table.rows)
+        first = next(records, None)
     except UploadError as error:
         raise ImportFileError(str(error)) from None
+    header = [column.lower() for column in table.header]
+    # Only the known columns' texts, as a tuple per row. A column named twice keeps its
+    # last cell, as a dict would.
+    positions = {column: i for i, column in enumerate(header) if column in COLUMNS}
+    rows = _known_texts(chain([first], records), tuple(positions.values())) if first else iter(())
     # Typed string cells of a spreadsheet are never formulas: only CSV carries the guard.
-    return _check_columns(ParsedFile(columns=header, rows=rows, formula_guard=table.kind == "csv"))
+    parsed = ParsedFile(columns=header, rows=rows, known=tuple(positions), formula_guard=table.kind == "csv")
+    _check_columns(parsed)
+    if first is None:
+        raise ImportFileError(_("The file has a header row but no contacts."))
+    return parsed
+
+
+def _known_texts(records, positions):
+    """Each record's texts at `positions` (empty past its end); the upload limits are
+    still checked as the records are read."""
+    try:
+        for number, record in records:
+            width = len(record)
+            yield number, tuple(record[i] if i < width else "" for i in positions)
+    except UploadError as error:
+        raise ImportFileError(str(error)) from None
 
 
 def _check_columns(parsed: ParsedFile) -> ParsedFile:
@@ -178,8 +202,6 @@ def _check_columns(parsed: ParsedFile) -> ParsedFile:
         parsed.warnings.append(
             _("These columns are not known and were ignored: %(columns)s.") % {"columns": ", ".join(unknown)}
         )
-    if not parsed.rows:
-        raise ImportFileError(_("The file has a header row but no contacts."))
     return parsed
 
 
@@ -369,15 +391,12 @@ def iter_row_plans(parsed: ParsedFile, *, choices=None, fingerprint=None, today=
     choices = choices or {}
     today = today or timezone.localdate()
     seen_emails = {}
-    rows = parsed.rows
-    for start in range(0, len(rows), PLAN_CHUNK):
-        chunk = rows[start : start + PLAN_CHUNK]
+    known = parsed.known
+    clean = unneutralise if parsed.formula_guard else str
+    for batch in batched(parsed.rows, PLAN_CHUNK):
+        chunk = [(number, dict(zip(known, map(clean, texts), strict=True))) for number, texts in batch]
         stored = _StoredContacts(chunk)
-        for number, raw in chunk:
-            if parsed.formula_guard:
-                values = {column: unneutralise(text) for column, text in raw.items() if column in COLUMNS}
-            else:
-                values = {column: text for column, text in raw.items() if column in COLUMNS}
+        for number, values in chunk:
             plan, diff = _plan_row(number, values, lookups, stored, seen_emails, choices.get(number), today)
             if fingerprint is not None:
                 fingerprint.add(plan, diff)

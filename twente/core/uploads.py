@@ -241,10 +241,13 @@ def _csv_records(content, limits):
         )
     if b"\x00" in content:
         raise UploadError(_binary_message())
-    text = content.decode("utf-8-sig")
-    first_line = text.split("\n", 1)[0]
+    end = content.find(b"\n")
+    first_line = (content if end < 0 else content[:end]).decode("utf-8-sig")
     delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    # Decoded as it is read (the content is UTF-8, checked above): a decoded copy of the
+    # whole file, and StringIO's four bytes a character, were most of a large import's memory.
+    lines = io.TextIOWrapper(io.BytesIO(content), encoding="utf-8-sig", newline="")
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     try:
         yield from reader
     except csv.Error as error:
