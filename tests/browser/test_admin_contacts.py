@@ -87,3 +87,19 @@ def test_the_export_page_filters_with_one_click_each_and_downloads_what_it_lists
     content = download_info.value.path().read_text(encoding="utf-8")
     assert consenting.email in content
     assert content.count("@") == 1
+
+
+@pytest.mark.parametrize("language", ["nl", "de"])
+def test_the_contact_form_names_its_autocomplete_fields(page, language):
+    """Select2 names its combobox after the chosen value only; an empty municipality or
+    partner field must still have a name (its label), once Select2 has drawn it."""
+    contact = ContactFactory(partner=PartnerFactory(), municipality=None)
+    log_in(page)
+    choose_language(page, language)
+    page.goto(reverse("admin:partners_contact_change", args=[contact.pk]))
+    page.wait_for_selector("#select2-id_municipality-container", state="attached")
+    for field in ("municipality", "partner"):
+        combobox = page.locator(f".field-{field} .select2-selection[role=combobox]")
+        labelled_by = combobox.get_attribute("aria-labelledby").split()
+        assert labelled_by[0] == page.locator(f"label[for=id_{field}]").get_attribute("id")
+    assert axe_violations(page) == []

@@ -1,0 +1,31 @@
+// The admin's autocomplete (Select2) names its combobox only after the chosen value, so an
+// empty field has no accessible name, and its search box none at all. Each is labelled
+// by the field's own label too, also when Select2 renders them anew (a choice, a new row).
+(() => {
+  function labelId(select) {
+    const label = select.id && document.querySelector(`label[for="${select.id}"]`);
+    if (!label) return "";
+    label.id ||= `${select.id}-label`;
+    return label.id;
+  }
+
+  function nameAll() {
+    for (const select of document.querySelectorAll("select.admin-autocomplete")) {
+      const container = select.nextElementSibling;
+      const id = container && container.classList.contains("select2") ? labelId(select) : "";
+      if (!id) continue;
+      for (const combobox of container.querySelectorAll('[role="combobox"]')) {
+        const own = (combobox.getAttribute("aria-labelledby") || "").split(" ").filter((part) => part && part !== id);
+        combobox.setAttribute("aria-labelledby", [id, ...own].join(" "));
+      }
+      for (const search of container.querySelectorAll(".select2-search__field")) {
+        search.setAttribute("aria-labelledby", id);
+      }
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    nameAll();
+    new MutationObserver(nameAll).observe(document.body, { childList: true, subtree: true });
+  });
+})();
