@@ -97,13 +97,14 @@ VISIBLE_TEXTS = """() => {
 }"""
 
 
-def log_in(page):
-    staff_member(LIAISON_OFFICER, username="lotte")
+def log_in(page, role=LIAISON_OFFICER, username="lotte", ready="#needs-attention-heading"):
+    """A new staff member of `role` logs in; `ready` is what the admin index shows them."""
+    staff_member(role, username=username)
     page.goto("/admin/")
-    page.fill("#id_username", "lotte")
+    page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
-    page.wait_for_selector("#needs-attention-heading")
+    page.wait_for_selector(ready)
 
 
 def choose_language(page, language):

@@ -7,23 +7,16 @@ from django.urls import reverse
 
 from projects.models import Project
 from tests.browser.axe import axe_violations
+from tests.browser.test_admin_languages import log_in as log_in_as
 from tests.factories import ProjectFactory
-from tests.staff import staff_member
 from twente.core.models import PublicationState
 from twente.core.roles import EDITOR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "not-a-real-password-42"
-
 
 def log_in(page):
-    staff_member(EDITOR, username="erika")
-    page.goto("/admin/")
-    page.fill("#id_username", "erika")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#translation-status-heading")
+    log_in_as(page, EDITOR, username="erika", ready="#translation-status-heading")
 
 
 def test_an_outdated_translation_is_marked_in_its_tab_and_confirmed(page):
