@@ -18,8 +18,9 @@
         const own = (combobox.getAttribute("aria-labelledby") || "").split(" ").filter((part) => part && part !== id);
         combobox.setAttribute("aria-labelledby", [id, ...own].join(" "));
       }
-      for (const search of container.querySelectorAll(".select2-search__field")) {
-        search.setAttribute("aria-labelledby", id);
+      // The shown choice (a read-only textbox) and the search box: named by the label alone.
+      for (const field of container.querySelectorAll('[role="textbox"], .select2-search__field')) {
+        field.setAttribute("aria-labelledby", id);
       }
     }
   }

@@ -101,5 +101,8 @@ def test_the_contact_form_names_its_autocomplete_fields(page, language):
     for field in ("municipality", "partner"):
         combobox = page.locator(f".field-{field} .select2-selection[role=combobox]")
         labelled_by = combobox.get_attribute("aria-labelledby").split()
-        assert labelled_by[0] == page.locator(f"label[for=id_{field}]").get_attribute("id")
+        label_id = page.locator(f"label[for=id_{field}]").get_attribute("id")
+        assert labelled_by[0] == label_id
+        shown = page.locator(f"#select2-id_{field}-container")
+        assert shown.get_attribute("aria-labelledby") == label_id
     assert axe_violations(page) == []
