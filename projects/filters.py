@@ -156,12 +156,7 @@ class ProjectFilter(django_filters.FilterSet):
     def filter_municipality(self, queryset, name, value):
         """Projects placed in the municipality, directly or through their district, or
         in which it takes part (what the municipality's page counts)."""
-        # Subqueries rather than joins, so no DISTINCT over every column is needed.
-        return queryset.filter(
-            Q(pk__in=Project.municipalities.through.objects.filter(municipality=value).values("project_id"))
-            | Q(district__municipality=value)
-            | Q(pk__in=Participation.objects.filter(municipality=value).values("project_id"))
-        )
+        return queryset.involving(value)
 
     def filter_partner(self, queryset, name, value):
         value = value.strip()

@@ -6,7 +6,7 @@ InnovationDistrict, so the import rule holds and each page still has one named
 queryset that prefetches everything it shows.
 """
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -65,25 +65,19 @@ def latest_projects_of(municipality):
     a district, or taking part), each with the role the municipality plays in it, and
     their number: what the project list filtered to the municipality shows."""
     participation = _related_model(Municipality, "participations")
-    places = Municipality._meta.get_field("projects").through
-    # Subqueries, not joins: a join repeats a project per place and role, and its
-    # DISTINCT over every column cost more than the rest of the page at 10,000 projects.
-    projects = (
-        _newest_projects(Municipality)
-        .filter(
-            Q(pk__in=places.objects.filter(municipality=municipality).values("project_id"))
-            | Q(district__municipality=municipality)
-            | Q(pk__in=participation.objects.filter(municipality=municipality).values("project_id"))
-        )
-        .prefetch_related(
-            Prefetch(
-                "participations",
-                queryset=participation.objects.filter(municipality=municipality),
-                to_attr="municipality_roles",
-            )
+    newest = _newest_projects(Municipality)
+    shown = newest.prefetch_related(
+        Prefetch(
+            "participations",
+            queryset=participation.objects.filter(municipality=municipality),
+            to_attr="municipality_roles",
         )
     )
-    return LatestExcerpt(projects, list_url=_project_list_url(municipality=municipality.slug))
+    return LatestExcerpt(
+        newest.involving(municipality),
+        rows=shown,
+        list_url=_project_list_url(municipality=municipality.slug),
+    )
 
 
 def latest_projects_in(district):
