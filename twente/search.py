@@ -86,6 +86,14 @@ def clean_query(raw):
     return text, None
 
 
+def _shown_fields(section):
+    return [
+        f"{field}{suffix}"
+        for field in (section.title_field, "summary")
+        for suffix in ("", *(f"_{code}" for code, _name in settings.LANGUAGES))
+    ]
+
+
 def _displayed(field, language):
     """The text a visitor reads: the active language's value, else its fallbacks'."""
     values = [NullIf(F(f"{field}_{code}"), Value("")) for code in language_chain(language)]
@@ -153,7 +161,9 @@ def search_section(section, query, language=None):
     `total`, the number of all matches (one query, whatever the number of results)."""
     language = language or get_language() or settings.LANGUAGE_CODE
     folded = fold_accents(query)
-    queryset = section.model.objects.published()
+    # Only what a result shows: every match is ranked, and carrying the descriptions of
+    # each through the ranking cost a third of the query (energy at 10,000 projects).
+    queryset = section.model.objects.published().only("slug", *_shown_fields(section))
     if connection.vendor == "postgresql":
         queryset = _postgres_search(queryset, section, folded, language)
     else:

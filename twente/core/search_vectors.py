@@ -162,7 +162,10 @@ class StoredSearch:
 
         Each arm is its own indexed subselect, joined by UNION ALL: written as one OR,
         PostgreSQL reads every row instead, because it underrates the cost of computing
-        word similarity per row (at 10,000 projects: 126 ms against 36 ms this way)."""
+        word similarity per row (at 10,000 projects: 126 ms against 36 ms this way).
+        The ids are gathered into an array first (`= ANY(ARRAY(...))`): as `IN (...)`
+        the planner may join them to a page of the list by comparing every pair (a text
+        filter's first page: 29 against 7 ms)."""
         like = "%" + self.query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         arms = [f"{self.vector} @@ {self._tsquery}", f"{self.title} ILIKE %s"]
         params = [self.config, self.query, like]
@@ -174,7 +177,7 @@ class StoredSearch:
             f"SELECT {self.pk} FROM {_quote(self.table)} WHERE {arm}"  # noqa: S608
             for arm in arms
         )
-        return _raw(f"{_quote(self.table)}.{self.pk} IN ({selects})", params, BooleanField())
+        return _raw(f"{_quote(self.table)}.{self.pk} = ANY(ARRAY({selects}))", params, BooleanField())
 
     def rank(self):
         return _raw(f"ts_rank({self.vector}, {self._tsquery})", [self.config, self.query], FloatField())
