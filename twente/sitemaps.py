@@ -3,13 +3,15 @@ page): every public list and static page and every published item, in Dutch, Eng
 and German, each with `xhtml:link` alternates to its other languages. A page of any
 section costs two queries (its count and its slice), however large the section."""
 
+import datetime
 from functools import cached_property
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.html import escape
 
 from partners.models import Partner
 from projects.models import Project
@@ -178,6 +180,42 @@ class DistrictSitemap(PublishedItemSitemap):
 
 class ProjectSitemap(PublishedItemSitemap):
     model = Project
+
+
+class UrlsetTemplate:
+    """Django's `sitemap.xml` template, written in Python: a page's 300 URLs and their
+    900 alternates took two thirds of its time in the template engine. The output is
+    the template's own, byte for byte (`{% spaceless %}` and all). Given to the sitemap
+    view as its template, which TemplateResponse accepts as an object with `render()`."""
+
+    HEAD = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+    )
+    TAIL = "\n</urlset>\n"
+
+    def render(self, context=None, request=None):
+        return self.HEAD + "".join(self._url(url) for url in context["urlset"]) + self.TAIL
+
+    @staticmethod
+    def _url(url):
+        parts = [f"<url><loc>{escape(url['location'])}</loc>"]
+        if url.get("lastmod"):
+            lastmod = url["lastmod"]
+            if isinstance(lastmod, datetime.datetime) and timezone.is_aware(lastmod):
+                lastmod = timezone.localtime(lastmod)
+            parts.append(f"<lastmod>{lastmod:%Y-%m-%d}</lastmod>")
+        if url.get("changefreq"):
+            parts.append(f"<changefreq>{escape(url['changefreq'])}</changefreq>")
+        if url.get("priority"):
+            parts.append(f"<priority>{escape(url['priority'])}</priority>")
+        parts.extend(
+            f'<xhtml:link rel="alternate" hreflang="{escape(alternate["lang_code"])}" '
+            f'href="{escape(alternate["location"])}"/>'
+            for alternate in url.get("alternates", ())
+        )
+        parts.append("</url>")
+        return "".join(parts)
 
 
 SITEMAPS = {

@@ -26,7 +26,7 @@ urlpatterns = [
     path(
         "sitemap-<section>.xml",
         sitemap_views.sitemap,
-        {"sitemaps": sitemaps.SITEMAPS},
+        {"sitemaps": sitemaps.SITEMAPS, "template_name": sitemaps.UrlsetTemplate()},
         name="sitemap-section",
     ),
     path("catalog.ttl", catalog.catalog_turtle, name="catalog-turtle"),
