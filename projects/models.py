@@ -225,6 +225,8 @@ class Project(OutdatedTranslationsModel, PublishableModel, GeoPointModel):
                 condition=PUBLISHED & Q(latitude__isnull=True),
                 name="project_published_unplaced",
             ),
+            # The latest change, for the sitemap's and the list pages' Last-Modified.
+            models.Index(fields=["updated_at"], condition=PUBLISHED, name="project_published_updated"),
         ]
         constraints = [
             *GeoPointModel.coordinates_constraints("project"),
