@@ -205,12 +205,14 @@ class Project(OutdatedTranslationsModel, PublishableModel, GeoPointModel):
             models.Index(
                 F("published_at").desc(), F("id").desc(), condition=PUBLISHED, name="project_latest"
             ),
-            # Covering indexes of the map and the funding overview: counts, EU sums per
-            # municipality, programme and year, and the map's grid cells are read from
-            # the index alone, not from the wide rows of every published project.
+            # Covering indexes of the map, the funding overview and the list's counts:
+            # counts and EU sums per municipality, programme and year, the map's grid
+            # cells and a filtered list's number of projects (status, programme,
+            # district, years, amounts) are read from the index alone, not from the
+            # wide rows of every published project.
             models.Index(
                 fields=["id"],
-                include=["eu_contribution", "programme", "start_date"],
+                include=["eu_contribution", "programme", "start_date", "status", "district"],
                 condition=PUBLISHED,
                 name="project_published_eu",
             ),
