@@ -3,7 +3,7 @@ exactly what its page shows, in a fixed number of queries."""
 
 from django.db.models import Count, Prefetch, Q, Sum
 
-from partners.models import Contact, Partner, PartnerKind
+from partners.models import Contact, Partner, PartnerKind, Relationship
 from projects.models import Project
 from regions.models import Municipality, Region
 
@@ -15,6 +15,7 @@ TWENTE_SLUG = "twente"
 REGIO_TWENTE_SLUG = "regio-twente"
 NETWERKSTAD_SLUG = "netwerkstad-twente"
 LATEST_PROJECT_COUNT = 3
+CROSS_BORDER_PARTNER_COUNT = 50
 
 
 def site_regions():
@@ -63,11 +64,16 @@ def latest_projects():
 
 
 def cross_border_partners():
-    """Cities, regions and networks across the border, with their ties to Twente."""
+    """Cities, regions and networks with a tie to Twente (a partner city, the Euroregion,
+    a network it belongs to), with those ties; at most CROSS_BORDER_PARTNER_COUNT, by
+    name. Every other partner is in the partner list: listing each city or network of
+    thousands here made the page a list of a thousand names (170 KB)."""
+    tied = Relationship.objects.values("partner_id")
     return (
         Partner.objects.published()
-        .filter(kind__in=[PartnerKind.CITY, PartnerKind.REGION, PartnerKind.NETWORK])
+        .filter(kind__in=[PartnerKind.CITY, PartnerKind.REGION, PartnerKind.NETWORK], pk__in=tied)
         .prefetch_related("relationships__municipality", "relationships__region")
+        .order_by("name")[:CROSS_BORDER_PARTNER_COUNT]
     )
 
 

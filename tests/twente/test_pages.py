@@ -16,6 +16,7 @@ from tests.factories import (
     RegionFactory,
     RelationshipFactory,
 )
+from twente import pages
 from twente.core.models import PublicationState
 
 pytestmark = pytest.mark.django_db
@@ -338,6 +339,20 @@ def test_about_query_count_does_not_grow(client, twente, django_assert_num_queri
     with django_assert_num_queries(7):
         response = client.get(url("about", "en"))
     assert len(response.context["contacts"]) == 32
+
+
+def test_about_lists_the_partners_tied_to_twente_not_every_city_or_network(client, twente, monkeypatch):
+    """Thousands of partners must not make the about page a list of them all."""
+    _netwerkstad, _regio, (enschede, _hengelo, _almelo) = twente
+    monkeypatch.setattr(pages, "CROSS_BORDER_PARTNER_COUNT", 2)
+    tied = [PartnerFactory(name_en=f"Tied city {letter}", kind="city") for letter in "ABC"]
+    for partner in tied:
+        RelationshipFactory(partner=partner, municipality=enschede)
+    PartnerFactory(name_en="Untied network", kind="network")
+    page = html(client.get(url("about", "en")))
+    assert "Tied city A" in page and "Tied city B" in page
+    assert "Tied city C" not in page  # beyond the limit, by name
+    assert "Untied network" not in page
 
 
 def test_every_page_names_its_canonical_url_and_filter_variants_point_to_the_bare_list(client, twente):
