@@ -205,6 +205,13 @@ class Project(OutdatedTranslationsModel, PublishableModel, GeoPointModel):
             models.Index(
                 F("published_at").desc(), F("id").desc(), condition=PUBLISHED, name="project_latest"
             ),
+            models.Index(  # the Atom feed's order (projects.feeds)
+                F("published_at").desc(nulls_last=True),
+                F("updated_at").desc(),
+                F("id"),
+                condition=PUBLISHED,
+                name="project_feed",
+            ),
             # Covering indexes of the map, the funding overview and the list's counts:
             # counts and EU sums per municipality, programme and year, the map's grid
             # cells and a filtered list's number of projects (status, programme,
