@@ -4,6 +4,7 @@ home page's latest projects too: a page costs the same at 10,000 projects as at 
 import pytest
 from django.db import connection
 
+from projects.feeds import LatestProjectsFeed
 from projects.filters import SORTS
 from projects.models import Project
 from tests.factories import ProjectFactory
@@ -43,3 +44,21 @@ def test_the_latest_projects_come_from_their_index():
     ProjectFactory.create_batch(5, publication_state="published")
     query_plan = plan(Project.objects.published().order_by("-published_at", "-pk")[:3])
     assert "project_latest" in query_plan
+
+
+def test_the_feed_comes_from_its_index():
+    ProjectFactory.create_batch(5, publication_state="published")
+    query_plan = plan(LatestProjectsFeed().items())
+    assert "project_feed" in query_plan
+    assert "Sort" not in query_plan.replace("Sort Key", "")
+
+
+def test_a_filtered_list_is_counted_from_the_covering_index():
+    ProjectFactory.create_batch(5, publication_state="published")
+    projects = Project.objects.published().filter(status="running", programme__isnull=False)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Project._meta.db_table}")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+    # What the count reads: the ids of the matching rows.
+    assert "Index Only Scan using project_published_eu" in projects.order_by().values("pk").explain()
