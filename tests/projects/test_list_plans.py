@@ -2,7 +2,7 @@
 home page's latest projects too: a page costs the same at 10,000 projects as at 10."""
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from projects.feeds import LatestProjectsFeed
 from projects.filters import SORTS
@@ -53,12 +53,17 @@ def test_the_feed_comes_from_its_index():
     assert "Sort" not in query_plan.replace("Sort Key", "")
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_filtered_list_is_counted_from_the_covering_index():
     ProjectFactory.create_batch(5, publication_state="published")
     projects = Project.objects.published().filter(status="running", programme__isnull=False)
     with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {Project._meta.db_table}")
+        # VACUUM marks the pages all-visible, as autovacuum does on a live database: only
+        # then is reading the index alone cheaper than reading any index and the rows.
+        cursor.execute(f"VACUUM ANALYZE {Project._meta.db_table}")
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_bitmapscan = off")
-    # What the count reads: the ids of the matching rows.
-    assert "Index Only Scan using project_published_eu" in projects.order_by().values("pk").explain()
+        # What the count reads: the ids of the matching rows.
+        query_plan = projects.order_by().values("pk").explain()
+    assert "Index Only Scan using project_published_eu" in query_plan
