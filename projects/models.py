@@ -110,6 +110,30 @@ class ProjectQuerySet(PublishableQuerySet):
             )
         )
 
+    def for_open_data(self):
+        """The open-data download: a project's own columns alone; its programme, themes,
+        places and participants come by id (projects.opendata.RelationsLoader)."""
+        return (
+            self.select_related(None)
+            .prefetch_related(None)
+            .only(
+                "slug",
+                "kohesio_id",
+                "title",
+                "summary",
+                "status",
+                "start_date",
+                "end_date",
+                "total_budget",
+                "eu_contribution",
+                "website",
+                "latitude",
+                "longitude",
+                "programme",
+                "district",
+            )
+        )
+
     def for_detail(self):
         """The project page: programme, themes, places and participants with roles."""
         return self.for_list().with_participants()

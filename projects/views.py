@@ -1,9 +1,9 @@
 """The project list (filtered, sorted, with open data) and the project page."""
 
+from projects import opendata
 from projects.filters import ProjectFilter
-from projects.models import ParticipantRole, Project
+from projects.models import Project
 from twente.core.listing import FilteredListView
-from twente.core.opendata import LINK_AND_PLACE_COLUMNS, OpenDataColumn, has_field, slugs
 from twente.core.preview import PreviewableDetailView
 
 
@@ -18,76 +18,19 @@ def published_participants(project):
     ]
 
 
-def _names(attribute):
-    return lambda project, request: [str(item) for item in getattr(project, attribute).all()]
-
-
-def _participants(project, request):
-    return [
-        participation.organisation.name
-        for participation in published_participants(project)
-        if participation.role == ParticipantRole.PARTNER
-    ]
-
-
-def _lead(project, request):
-    leads = [p for p in published_participants(project) if p.role == ParticipantRole.LEAD]
-    return leads[0].organisation.name if leads else None
-
-
 class ProjectListView(FilteredListView):
     template_name = "projects/project_list.html"
     filterset_class = ProjectFilter
     context_object_name = "projects"
     open_data_name = "projects"
-    open_data_columns = [
-        OpenDataColumn("slug"),
-        # The Kohesio identifier arrives with the Kohesio import; the column appears with the field.
-        *([OpenDataColumn("kohesio_id")] if has_field(Project, "kohesio_id") else []),
-        OpenDataColumn("title"),
-        OpenDataColumn("summary"),
-        OpenDataColumn(
-            "programme", lambda project, request: str(project.programme) if project.programme else None
-        ),
-        OpenDataColumn(
-            "programme_slug", lambda project, request: project.programme.slug if project.programme else None
-        ),
-        OpenDataColumn("themes", _names("themes")),
-        OpenDataColumn("theme_slugs", slugs("themes")),
-        OpenDataColumn("municipalities", _names("municipalities")),
-        OpenDataColumn("municipality_slugs", slugs("municipalities")),
-        OpenDataColumn(
-            "municipality_cbs_codes",
-            lambda project, request: [m.cbs_code for m in project.municipalities.all() if m.cbs_code],
-        ),
-        OpenDataColumn(
-            "district",
-            lambda project, request: (
-                project.district.name if project.district and project.district.is_published else None
-            ),
-        ),
-        OpenDataColumn(
-            "district_slug",
-            lambda project, request: (
-                project.district.slug if project.district and project.district.is_published else None
-            ),
-        ),
-        OpenDataColumn("lead_partner", _lead),
-        OpenDataColumn("partners", _participants),
-        OpenDataColumn("status"),
-        OpenDataColumn("start_date"),
-        OpenDataColumn("end_date"),
-        OpenDataColumn("total_budget_eur", "total_budget"),
-        OpenDataColumn("eu_contribution_eur", "eu_contribution"),
-        OpenDataColumn("co_financing_rate_percent", "co_financing_rate"),
-        *LINK_AND_PLACE_COLUMNS,
-    ]
+    open_data_columns = opendata.COLUMNS
+    open_data_loader = opendata.RelationsLoader
 
     def get_base_queryset(self):
         return ProjectFilter.sort_by(Project.objects.for_list(), "sort", "newest")
 
     def get_open_data_queryset(self, queryset):
-        return queryset.with_participants()
+        return queryset.for_open_data()
 
 
 class ProjectDetailView(PreviewableDetailView):

@@ -25,6 +25,7 @@ from tests.factories import (
     RelationshipFactory,
     ThemeFactory,
 )
+from twente.core import opendata
 from twente.core.models import PublicationState
 from twente.core.opendata import neutralise
 
@@ -219,13 +220,14 @@ class TestQueryCounts:
     @pytest.mark.parametrize("output_format", ["csv", "json"])
     def test_project_open_data_queries_do_not_grow(self, client, django_assert_num_queries, output_format):
         """Guards the N+1 of each row's programme, district, themes, municipalities and
-        participants: rows (with programme, district), themes, municipalities,
-        participations with organisation, plus the count for JSON."""
+        participants: the rows; once, the themes, places, programmes and districts; per
+        chunk of rows, the links to themes and places, the participations and their
+        partners' names; plus the count for JSON."""
         theme = ThemeFactory()
         place = MunicipalityFactory()
         partner = PartnerFactory()
         # One more than the rows need: the newest change for Last-Modified.
-        expected = 5 if output_format == "csv" else 6
+        expected = 10 if output_format == "csv" else 11
         for rows in (10, 200):
             start = Project.objects.count()
             projects = Project.objects.bulk_create(
@@ -241,6 +243,37 @@ class TestQueryCounts:
             with django_assert_num_queries(expected):
                 text = body(client.get(f"{PROJECTS}?format={output_format}"))
             assert text.count("/en/projects/p-") == rows
+
+    def test_each_chunk_of_rows_gets_its_own_relations(self, client, django_assert_num_queries, monkeypatch):
+        """Rows come in chunks, each with its themes, places and participants looked up
+        by id: four queries more a chunk, every row with its own (drafts left out)."""
+        monkeypatch.setattr(opendata, "CHUNK_SIZE", 4)
+        themes = ThemeFactory.create_batch(3)
+        enschede = MunicipalityFactory(name_en="Enschede")
+        draft_place = MunicipalityFactory(name_en="Draft place", publication_state=PublicationState.DRAFT)
+        district = InnovationDistrictFactory(name_en="Kennispark", municipality=enschede)
+        expected = {}
+        for n in range(10):
+            project = ProjectFactory(
+                slug=f"p-{n:02}",
+                themes=[themes[n % 3]],
+                municipalities=[enschede, draft_place] if n % 2 else [],
+                district=district if n == 7 else None,
+            )
+            ParticipationFactory(project=project, partner=PartnerFactory(name_en=f"Lead {n}"), role="lead")
+            place = enschede if n % 2 else draft_place
+            ParticipationFactory(project=project, partner=None, municipality=place)
+            expected[project.slug] = {
+                "theme_slugs": themes[n % 3].slug,
+                "municipalities": "Enschede" if n % 2 else "",
+                "district": "Kennispark" if n == 7 else "",
+                "lead_partner": f"Lead {n}",
+                "partners": "Enschede" if n % 2 else "",
+            }
+        # rows, the four looked up once, four for each of three chunks, Last-Modified
+        with django_assert_num_queries(1 + 4 + 3 * 4 + 1):
+            rows = csv_rows(client.get(f"{PROJECTS}?format=csv"))
+        assert {row["slug"]: {key: row[key] for key in expected["p-00"]} for row in rows} == expected
 
     @pytest.mark.parametrize("output_format", ["csv", "json"])
     def test_partner_open_data_queries_do_not_grow(self, client, django_assert_num_queries, output_format):

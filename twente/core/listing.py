@@ -89,6 +89,9 @@ class FilteredListView(ListView):
     # Open data: the columns (twente.core.opendata.OpenDataColumn) and the file name stem.
     open_data_columns = None
     open_data_name = None
+    # A class whose instances attach to each chunk of rows what the columns read beyond
+    # the queryset (`load` of twente.core.opendata); None when the queryset brings it all.
+    open_data_loader = None
 
     def get_base_queryset(self):
         """The page's named queryset method (published items only)."""
@@ -132,7 +135,12 @@ class FilteredListView(ListView):
         queryset = self.get_open_data_queryset(filterset.qs)
         filename = f"netwerkstad-twente-{self.open_data_name}-{translation.get_language()}"
         response = opendata.open_data_response(
-            output_format, queryset, self.open_data_columns, self.request, filename
+            output_format,
+            queryset,
+            self.open_data_columns,
+            self.request,
+            filename,
+            load=self.open_data_loader() if self.open_data_loader else None,
         )
         return opendata.with_last_modified(response, filterset.qs)
 
