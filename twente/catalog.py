@@ -221,7 +221,6 @@ def _render(request, key):
     rdf_format, content_type = SERIALISATIONS[key]
     response = HttpResponse(build_catalog(request).serialize(format=rdf_format), content_type=content_type)
     response["Access-Control-Allow-Origin"] = "*"
-    response["Vary"] = "Accept"
     return response
 
 
@@ -239,4 +238,7 @@ def catalog_jsonld(request):
 def catalog(request):
     """Content negotiation: JSON-LD when the client prefers it, Turtle otherwise."""
     preferred = request.get_preferred_type(["text/turtle", "application/ld+json", "application/json"])
-    return _render(request, "jsonld" if preferred in ("application/ld+json", "application/json") else "ttl")
+    wants_json = preferred in ("application/ld+json", "application/json")
+    response = _render(request, "jsonld" if wants_json else "ttl")
+    response["Vary"] = "Accept"
+    return response

@@ -191,6 +191,25 @@ def test_pages_are_gzipped_for_clients_that_accept_it(client):
     assert "Accept-Encoding" in response["Vary"]
 
 
+def test_the_catalogue_is_cached_in_each_format(client):
+    for url in ("/catalog.ttl", "/catalog.jsonld"):
+        first = get(client, url)
+        second = get(client, url)
+        assert second["X-Page-Cache"] == "hit"
+        assert second["Content-Type"] == first["Content-Type"]
+        assert second.content == first.content
+
+
+def test_a_page_negotiated_by_accept_is_never_stored(client):
+    """/catalog answers Turtle or JSON-LD by the Accept header at one address."""
+    turtle = get(client, "/catalog", accept="text/turtle")
+    json_ld = get(client, "/catalog", accept="application/ld+json")
+    assert turtle["Content-Type"].startswith("text/turtle")
+    assert json_ld["Content-Type"].startswith("application/ld+json")
+    assert "X-Page-Cache" not in turtle
+    assert "X-Page-Cache" not in json_ld
+
+
 def test_health_probe_is_never_cached(client):
     get(client, "/healthz")
     assert "X-Page-Cache" not in get(client, "/healthz")

@@ -38,7 +38,15 @@ from django.utils.http import parse_etags
 
 GENERATION_KEY = "public-content-generation"
 PAGE_KEY_PREFIX = "public-page"
-CACHEABLE_TYPES = ("text/html", "application/xml", "text/xml", "application/atom+xml", "application/json")
+CACHEABLE_TYPES = (
+    "text/html",
+    "application/xml",
+    "text/xml",
+    "application/atom+xml",
+    "application/json",
+    "text/turtle",  # the open-data catalogue
+    "application/ld+json",
+)
 MIN_GZIP_BYTES = 200
 
 
@@ -121,6 +129,10 @@ def _may_store(request, response):
     if any(word in cache_control for word in ("private", "no-store", "no-cache")):
         return False
     if request.META.get("CSRF_COOKIE_USED") or getattr(request, "_csp_nonce", None):
+        return False
+    # A page is kept by its address alone: one negotiated by the Accept header (the
+    # catalogue at /catalog) would be served in the first visitor's format to all.
+    if "accept" in (value.strip().lower() for value in response.get("Vary", "").split(",")):
         return False
     content_type = response.get("Content-Type", "").split(";")[0].strip()
     return content_type in CACHEABLE_TYPES
