@@ -90,6 +90,13 @@ def test_the_confirmation_shows_both_contacts_side_by_side(client, liaison, twin
     assert response.status_code == 200
     page = response.content.decode()
     assert "Merge two contacts" in page
+    for field in (
+        f'name="_selected_action" value="{older.pk}"',
+        f'name="_selected_action" value="{newer.pk}"',
+        'name="action" value="merge_selected"',
+        'name="confirm_merge" value="yes"',
+    ):
+        assert field in page
     table = re.search(r'<table class="contact-merge-table">.*?</table>', page, flags=re.S).group(0)
     # Both contacts head a column, the older (lower number) first; each field is a row.
     headers = re.findall(r'<th scope="col">(.*?)</th>', table, flags=re.S)

@@ -181,6 +181,13 @@ def test_erasure_removes_the_data_from_contact_history_and_log_details(client, p
     changelist = reverse("admin:partners_contact_changelist")
     confirm = client.post(changelist, {"action": "erase_selected", "_selected_action": [refusing.pk]})
     assert "Yes, erase them" in confirm.content.decode()
+    # The page posts back the selection, the action and the confirmation.
+    for field in (
+        f'name="_selected_action" value="{refusing.pk}"',
+        'name="action" value="erase_selected"',
+        'name="confirm_erase" value="yes"',
+    ):
+        assert field in confirm.content.decode()
     assert Contact.objects.filter(pk=refusing.pk).exists(), "nothing is erased before confirmation"
     client.post(
         changelist, {"action": "erase_selected", "_selected_action": [refusing.pk], "confirm_erase": "yes"}

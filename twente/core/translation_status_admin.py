@@ -275,7 +275,7 @@ class TranslationStatusAdminMixin:
             "title": gettext("Publish with missing or outdated translations?"),
             "opts": opts,
             "items": items,
-            "queryset": queryset,
+            "selected": [obj.pk for obj in queryset],
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             "confirmed_name": BULK_PUBLISH_CONFIRMED,
             "changelist_url": _with_query(
