@@ -27,6 +27,7 @@ import datetime
 import os
 import platform
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -67,8 +68,17 @@ PAGES = [
     ("map", "/en/map/"),
     ("search ?q=energy", "/en/search/?q=energy"),
     ("search ?q=Munster", "/en/search/?q=Munster"),
+    ("about", "/en/about/"),
+    ("project feed (Atom)", "/en/projects/feed/"),
+    ("catalogue (DCAT, Turtle)", "/catalog.ttl"),
     ("sitemap index", "/sitemap.xml"),
     ("sitemap page (projects)", "/sitemap-projects.xml?p=2"),
+]
+# The whole open data of a list: one request at a time, timed to its last byte.
+DOWNLOADS = [
+    ("projects, CSV", "/en/projects/?format=csv"),
+    ("projects, JSON", "/de/projekte/?format=json"),
+    ("partners, CSV", "/en/partners/?format=csv"),
 ]
 SOAK_PAGES = ["/en/", "/en/projects/", "/en/search/?q=energy"]
 
@@ -202,6 +212,23 @@ def wrk(url, *, duration, connections, headers=()):
     }
 
 
+def download_times(base, repeat=3):
+    """Each download's median time to its last byte and its size (no page cache: a session)."""
+    rows = []
+    for label, path in DOWNLOADS:
+        cookie = {"Cookie": "sessionid=benchmark-uncached"}
+        request = urllib.request.Request(base + path, headers=cookie)  # noqa: S310 (loopback)
+        times = []
+        for _attempt in range(repeat):
+            started = time.perf_counter()
+            with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310
+                size = len(response.read())
+            times.append(time.perf_counter() - started)
+        rows.append(f"| {label} | `{path}` | {statistics.median(times):.2f} | {size / 1e6:.1f} |")
+        print(f"download {label}: {statistics.median(times):.2f} s, {size / 1e6:.1f} MB", flush=True)
+    return ["| download | address | s (median of 3) | MB |", "| --- | --- | ---: | ---: |", *rows]
+
+
 def machine():
     cpu = platform.processor()
     cpuinfo = Path("/proc/cpuinfo")
@@ -243,7 +270,11 @@ def main():
         print(f"/healthz: {healthz['rps']:.0f} req/s", flush=True)
         for label, path in PAGES:
             url = base + path.format(**names)
-            uncached = wrk(url, headers=["Cookie: sessionid=benchmark-uncached"], **load)
+            session = ["Cookie: sessionid=benchmark-uncached"]
+            # A second unmeasured first: gunicorn's max_requests restarts the workers every
+            # few thousand fast requests, and a new worker compiles its templates again.
+            wrk(url, headers=session, duration=1, connections=args.connections)
+            uncached = wrk(url, headers=session, **load)
             try:
                 urllib.request.urlopen(url, timeout=60).read()  # noqa: S310 (loopback): fills the cache
             except OSError as error:  # a page slower than the worker timeout: its row shows it
@@ -261,6 +292,7 @@ def main():
                 flush=True,
             )
         rows.append(("/healthz (again, after the pages)", "-", wrk(f"{base}/healthz", **load)))
+        downloads = download_times(base)
         soak_rows = []
         if args.soak:
             for path in SOAK_PAGES:
@@ -302,6 +334,7 @@ def main():
         "",
         table,
     ]
+    report += ["", "## Open data downloads (every row of a list)", "", *downloads]
     if soak_rows:
         report += ["", "## Soak", "", format_table(soak_rows, healthz_rps)]
     if contacts:
