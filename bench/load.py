@@ -271,8 +271,8 @@ def main():
         for label, path in PAGES:
             url = base + path.format(**names)
             session = ["Cookie: sessionid=benchmark-uncached"]
-            # A second unmeasured first: gunicorn's max_requests restarts the workers every
-            # few thousand fast requests, and a new worker compiles its templates again.
+            # A second unmeasured first, so that a worker recycled by max_requests during
+            # the fast runs before has compiled this page's templates again.
             wrk(url, headers=session, duration=1, connections=args.connections)
             uncached = wrk(url, headers=session, **load)
             try:

@@ -27,8 +27,8 @@ def test_the_configuration_is_valid_and_bounded(monkeypatch):
     assert config.workers == 3
     assert config.timeout == 60
     assert config.graceful_timeout == 30
-    assert config.max_requests == 10000
-    assert config.max_requests_jitter == 1000
+    assert config.max_requests == 100_000
+    assert config.max_requests_jitter == 10_000
     assert config.preload_app is True
     assert config.accesslog == "-"
     assert config.pidfile == str(ROOT / "run" / "gunicorn-8000.pid")
