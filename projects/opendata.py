@@ -29,9 +29,9 @@ class Relations:
 
 
 class RelationsLoader:
-    """Attaches `open_data_relations` to each project of a chunk (`prepare_chunk` of the
-    open-data writers). Only published themes' projects, places, districts and
-    participants appear, as on the project page."""
+    """Attaches `open_data_relations` to each project of a chunk (the `load` of
+    twente.core.opendata's writers). Only published places, districts and participants
+    appear, as on the project page."""
 
     def __init__(self):
         # In each model's own order (themes by slug, places by name), as a prefetch gives them.

@@ -115,7 +115,7 @@ def _rows(queryset, load=None):
     chunks = itertools.batched(queryset.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE)
 
     def loaded(chunk):
-        if load is not None:
+        if load is not None and chunk:
             load(chunk)
         return chunk
 
