@@ -1,5 +1,6 @@
-"""The liaison officer's merge of two duplicate contacts in a real browser, in Dutch and
-German: chosen from the list, confirmed with the keyboard, each page passing axe."""
+"""The liaison officer's merge of two duplicate contacts and erasure of one in a real
+browser, in Dutch and German: chosen from the list, confirmed with the keyboard, each page
+passing axe."""
 
 import pytest
 from django.urls import reverse
@@ -31,6 +32,29 @@ def test_two_duplicates_are_merged_from_the_list(page, language):
     page.keyboard.press("Enter")
     page.wait_for_selector(".messagelist .success")
     assert not type(first).objects.filter(pk=second.pk).exists()
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["nl", "de"])
+def test_a_contact_is_erased_after_confirming_with_the_keyboard(page, language):
+    leaving = ContactFactory(name="Bernd Kühn", email="bernd@example.org")
+    staying = ContactFactory(name="Carla Elsewhere")
+    log_in(page)
+    choose_language(page, language)
+
+    page.goto(reverse("admin:partners_contact_changelist"))
+    page.check(f"input[name=_selected_action][value='{leaving.pk}']")
+    page.select_option("select[name=action]", "erase_selected")
+    page.click("button[name=index]")
+    page.wait_for_selector("input.deletelink")
+    assert "Bernd Kühn" in page.locator("#content-main ul").inner_text()
+    assert type(leaving).objects.filter(pk=leaving.pk).exists(), "nothing goes before confirmation"
+    assert axe_violations(page) == []
+    page.locator("input.deletelink").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".messagelist .success")
+    assert not type(leaving).objects.filter(pk=leaving.pk).exists()
+    assert type(staying).objects.filter(pk=staying.pk).exists()
     assert axe_violations(page) == []
 
 
