@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.browser.axe import axe_violations
-from tests.browser.test_admin_languages import choose_language, log_in
+from tests.browser.test_admin_languages import choose_language, log_in, run_action
 from tests.factories import ContactFactory, PartnerFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,11 +20,7 @@ def test_two_duplicates_are_merged_from_the_list(page, language):
     log_in(page)
     choose_language(page, language)
 
-    page.goto(reverse("admin:partners_contact_changelist"))
-    page.check(f"input[name=_selected_action][value='{first.pk}']")
-    page.check(f"input[name=_selected_action][value='{second.pk}']")
-    page.select_option("select[name=action]", "merge_selected")
-    page.click("button[name=index]")
+    run_action(page, reverse("admin:partners_contact_changelist"), "merge_selected", first, second)
     page.wait_for_selector("table")
     assert axe_violations(page) == []
     submit = page.locator("form input[type=submit], form button[type=submit]").last
@@ -42,10 +38,7 @@ def test_a_contact_is_erased_after_confirming_with_the_keyboard(page, language):
     log_in(page)
     choose_language(page, language)
 
-    page.goto(reverse("admin:partners_contact_changelist"))
-    page.check(f"input[name=_selected_action][value='{leaving.pk}']")
-    page.select_option("select[name=action]", "erase_selected")
-    page.click("button[name=index]")
+    run_action(page, reverse("admin:partners_contact_changelist"), "erase_selected", leaving)
     page.wait_for_selector("input.deletelink")
     assert "Bernd Kühn" in page.locator("#content-main ul").inner_text()
     assert type(leaving).objects.filter(pk=leaving.pk).exists(), "nothing goes before confirmation"

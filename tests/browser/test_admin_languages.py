@@ -107,6 +107,15 @@ def log_in(page, role=LIAISON_OFFICER, username="lotte", ready="#needs-attention
     page.wait_for_selector(ready)
 
 
+def run_action(page, changelist_url, action, *objects):
+    """Tick the objects on the change list and run the bulk action on them."""
+    page.goto(changelist_url)
+    for obj in objects:
+        page.check(f"input[name=_selected_action][value='{obj.pk}']")
+    page.select_option("select[name=action]", action)
+    page.click("button[name=index]")
+
+
 def choose_language(page, language):
     page.select_option("#admin-language", language)
     page.click(".admin-language button[type=submit]")

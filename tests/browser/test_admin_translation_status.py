@@ -8,6 +8,7 @@ from django.urls import reverse
 from projects.models import Project
 from tests.browser.axe import axe_violations
 from tests.browser.test_admin_languages import log_in as log_in_as
+from tests.browser.test_admin_languages import run_action
 from tests.factories import ProjectFactory
 from twente.core.models import PublicationState
 from twente.core.roles import EDITOR
@@ -47,10 +48,7 @@ def test_an_outdated_translation_is_marked_in_its_tab_and_confirmed(page):
 def test_the_bulk_publish_confirmation_passes_axe_and_publishes(page):
     project = ProjectFactory(publication_state=PublicationState.DRAFT, title_en="Lighting", summary_de="")
     log_in(page)
-    page.goto(reverse("admin:projects_project_changelist"))
-    page.check(f"input[name=_selected_action][value='{project.pk}']")
-    page.select_option("select[name=action]", "publish_selected")
-    page.click("button[name=index]")
+    run_action(page, reverse("admin:projects_project_changelist"), "publish_selected", project)
     page.wait_for_selector(".publish-problems")
     assert "Lighting" in page.locator(".publish-problems").inner_text()
     assert axe_violations(page) == []

@@ -33,7 +33,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import has_vary_header, patch_vary_headers
 from django.utils.http import parse_etags
 
 GENERATION_KEY = "public-content-generation"
@@ -132,7 +132,7 @@ def _may_store(request, response):
         return False
     # A page is kept by its address alone: one negotiated by the Accept header (the
     # catalogue at /catalog) would be served in the first visitor's format to all.
-    if "accept" in (value.strip().lower() for value in response.get("Vary", "").split(",")):
+    if has_vary_header(response, "Accept"):
         return False
     content_type = response.get("Content-Type", "").split(";")[0].strip()
     return content_type in CACHEABLE_TYPES
