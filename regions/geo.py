@@ -52,9 +52,23 @@ def twente_municipality_codes():
     }
 
 
+@cache
+def _twente_shapes():
+    """Each Twente municipality's code, geometry and bounding box (west, south, east, north)."""
+    shapes = []
+    for feature in features("twente-municipalities"):
+        points = [point for rings in polygons(feature["geometry"]) for point in rings[0]]
+        lons, lats = [lon for lon, _lat in points], [lat for _lon, lat in points]
+        bounds = (min(lons), min(lats), max(lons), max(lats))
+        shapes.append((feature["properties"]["code"], feature["geometry"], bounds))
+    return tuple(shapes)
+
+
 def twente_municipality_code(lon, lat):
     """The CBS code of the Twente municipality that contains the point, or None outside Twente."""
-    for feature in features("twente-municipalities"):
-        if contains(feature["geometry"], float(lon), float(lat)):
-            return feature["properties"]["code"]
+    lon, lat = float(lon), float(lat)
+    for code, geometry, (west, south, east, north) in _twente_shapes():
+        # Only a shape whose box holds the point is walked edge by edge.
+        if west <= lon <= east and south <= lat <= north and contains(geometry, lon, lat):
+            return code
     return None

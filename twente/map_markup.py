@@ -3,8 +3,22 @@ entry in the list alternative. At 10,000 projects there are about 70 markers nam
 some 400 places, and the templates' per-variable lookups and includes took more time
 than everything else on the page. The markup is the one the templates had."""
 
-from django.utils.html import format_html, format_html_join
+import html
+
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext, ngettext
+
+
+def format_html(template, *args):
+    """Django's format_html for the map's few hundred snippets, a third of its time: each
+    argument escaped as django.utils.html.escape does (html.escape), unless already safe."""
+    return mark_safe(  # noqa: S308 - every argument is escaped here
+        template.format(*(arg if isinstance(arg, SafeData) else html.escape(str(arg)) for arg in args))
+    )
+
+
+def _joined(separator, parts):
+    return mark_safe(separator.join(parts))  # noqa: S308 - each part is safe markup
 
 
 def _counted(singular, plural, count):
@@ -75,7 +89,7 @@ def marker_svg(marker):
 
 
 def markers_svg(markers):
-    return format_html_join("\n", "{}", ((marker_svg(marker),) for marker in markers))
+    return _joined("\n", (marker_svg(marker) for marker in markers))
 
 
 def marker_list_item(marker, projects_url=None):
@@ -84,7 +98,7 @@ def marker_list_item(marker, projects_url=None):
         body = _item_link(marker.single)
     else:
         heading = _counted("%(counter)s place at one spot:", "%(counter)s places at one spot:", marker.count)
-        items = format_html_join("", "<li>{}</li>", ((_item_link(item),) for item in marker.items))
+        items = _joined("", (format_html("<li>{}</li>", _item_link(item)) for item in marker.items))
         more = ""
         if marker.unnamed_count:
             more = _counted(
@@ -99,4 +113,4 @@ def marker_list_item(marker, projects_url=None):
 
 
 def marker_list(markers, projects_url=None):
-    return format_html_join("\n", "{}", ((marker_list_item(marker, projects_url),) for marker in markers))
+    return _joined("\n", (marker_list_item(marker, projects_url) for marker in markers))

@@ -116,6 +116,15 @@ def test_filter_by_kind(client):
     assert "All kinds are shown." in response.content.decode()
 
 
+def test_names_are_escaped_in_the_markers_and_the_list(client):
+    PartnerFactory(name_en='<b>R&D "Lab"</b>', latitude=Decimal("52.0"), longitude=Decimal("7.5"))
+    html = client.get("/en/map/", {"kind": ["partner"]}).content.decode()
+    escaped = "&lt;b&gt;R&amp;D &quot;Lab&quot;&lt;/b&gt;"
+    assert f'aria-label="{escaped} (Partner)"' in svg_of(html)
+    assert f">{escaped}</a> (Partner)" in html
+    assert "<b>R&D" not in html
+
+
 def test_no_external_url_and_no_script_by_default(client, shipped):
     html = client.get("/en/map/").content.decode()
     urls = re.findall(r'(?:src|href)="([^"]+)"', html)
