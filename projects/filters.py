@@ -148,7 +148,7 @@ class ProjectFilter(django_filters.FilterSet):
         if connection.vendor == "postgresql":
             language = translation.get_language() or settings.LANGUAGE_CODE
             stored = StoredSearch(Project, "title", fold_accents(value), language)
-            return queryset.filter(stored.matches(typos=False))
+            return queryset.filter(stored.matches_by_id(typos=False))
         return queryset.alias(_title=translated("title"), _summary=translated("summary")).filter(
             Q(_title__icontains=value) | Q(_summary__icontains=value)
         )

@@ -3,6 +3,7 @@ and used, with the title's trigram index, by the site search and the list's text
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from partners.models import Partner
@@ -20,10 +21,10 @@ pytestmark = [
 PROJECTS = next(section for section in SECTIONS if section.model is Project)
 
 
-def plan(queryset):
-    """The plan PostgreSQL would use at scale: with a handful of test rows a sequential
+def prefer_indexes():
+    """Plans as PostgreSQL makes them at scale: with a handful of test rows a sequential
     scan (or one index for the whole table) is cheaper, so both are switched off to see
-    which indexes the query can combine."""
+    which indexes a query can combine."""
     table = Project._meta.db_table
     with connection.cursor() as cursor:
         # With nearly every row published the state index selects nothing, but on a
@@ -36,6 +37,10 @@ def plan(queryset):
         cursor.execute(f"ANALYZE {table}")
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
+
+
+def plan(queryset):
+    prefer_indexes()
     return queryset.explain()
 
 
@@ -77,12 +82,28 @@ def test_search_uses_the_vector_and_title_indexes():
 
 def test_the_project_lists_text_filter_uses_the_same_indexes():
     many_projects("Wasser in Enschede", matching=3)
-    with translation.override("de"):
+    prefer_indexes()
+    with translation.override("de"), CaptureQueriesContext(connection) as queries:
         filtered = ProjectFilter({"q": "Wasser"}, queryset=Project.objects.published()).qs
-        query_plan = plan(filtered)
+        assert filtered.count() == 3
         assert [project.title_de for project in filtered] == ["Wasser in Enschede"] * 3
+    matching, counted, listed = (query["sql"] for query in queries.captured_queries)
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {matching}")
+        query_plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "projects_project_fts_de" in query_plan
     assert "projects_project_trgm_de" in query_plan
+    # The count and the page read the matched ids as one array, not the matches again.
+    for query in (counted, listed):
+        assert "search_de" not in query and '"projects_project"."id" = ANY(' in query
+
+
+def test_a_text_filter_matching_nothing_lists_nothing():
+    many_projects("Wasser in Enschede", matching=3)
+    with translation.override("de"):
+        filtered = ProjectFilter({"q": "Vulkanausbruch"}, queryset=Project.objects.published()).qs
+        assert filtered.count() == 0
+        assert list(filtered) == []
 
 
 def titles_found(query, language="en"):

@@ -156,16 +156,7 @@ class StoredSearch:
     def title_expression(self):
         return _raw(self.title, [], TextField())
 
-    def matches(self, *, typos=True):
-        """The indexed condition: a full-text match, a title within typing distance (the
-        `<%` operator: pg_trgm's word_similarity_threshold, 0.6) or containing the query.
-
-        Each arm is its own indexed subselect, joined by UNION ALL: written as one OR,
-        PostgreSQL reads every row instead, because it underrates the cost of computing
-        word similarity per row (at 10,000 projects: 126 ms against 36 ms this way).
-        The ids are gathered into an array first (`= ANY(ARRAY(...))`): as `IN (...)`
-        the planner may join them to a page of the list by comparing every pair (a text
-        filter's first page: 29 against 7 ms)."""
+    def _matching_selects(self, typos):
         like = "%" + self.query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         arms = [f"{self.vector} @@ {self._tsquery}", f"{self.title} ILIKE %s"]
         params = [self.config, self.query, like]
@@ -177,7 +168,32 @@ class StoredSearch:
             f"SELECT {self.pk} FROM {_quote(self.table)} WHERE {arm}"  # noqa: S608
             for arm in arms
         )
+        return selects, params
+
+    def matches(self, *, typos=True):
+        """The indexed condition: a full-text match, a title within typing distance (the
+        `<%` operator: pg_trgm's word_similarity_threshold, 0.6) or containing the query.
+
+        Each arm is its own indexed subselect, joined by UNION ALL: written as one OR,
+        PostgreSQL reads every row instead, because it underrates the cost of computing
+        word similarity per row (at 10,000 projects: 126 ms against 36 ms this way).
+        The ids are gathered into an array first (`= ANY(ARRAY(...))`): as `IN (...)`
+        the planner may join them to a page of the list by comparing every pair (a text
+        filter's first page: 29 against 7 ms)."""
+        selects, params = self._matching_selects(typos)
         return _raw(f"{_quote(self.table)}.{self.pk} = ANY(ARRAY({selects}))", params, BooleanField())
+
+    def matches_by_id(self, *, typos=True):
+        """The same condition as the ids it selects, read in one query and passed on as
+        one array parameter. A paged list counts its rows and then reads a page: with
+        `matches` each reads the matches again, and the planner, not knowing how many
+        there are, sorts every matching row in full to find the page (a text filter with
+        2,400 matches at 10,000 projects: 19 ms of SQL, against 12 ms this way)."""
+        selects, params = self._matching_selects(typos)
+        with connection.cursor() as cursor:
+            cursor.execute(selects, params)
+            ids = sorted({row[0] for row in cursor.fetchall()})  # an id matching twice once
+        return _raw(f"{_quote(self.table)}.{self.pk} = ANY(%s)", [ids], BooleanField())
 
     def rank(self):
         return _raw(f"ts_rank({self.vector}, {self._tsquery})", [self.config, self.query], FloatField())
