@@ -15,12 +15,12 @@ def language_links(request):
     query = request.META.get("QUERY_STRING", "")
     current = get_language()
     resolves = getattr(request, "resolver_match", None) is not None
+    # The bare page in each language (each translation resolves and reverses the path).
+    bare = {code: translate_url(request.path, code) for code, _name in settings.LANGUAGES} if resolves else {}
     links = []
     for code, _name in settings.LANGUAGES:
         if resolves:
-            url = translate_url(request.path, code)
-            if query:
-                url = f"{url}?{query}"
+            url = f"{bare[code]}?{query}" if query else bare[code]
         elif code == current:
             url = request.path
         else:
@@ -38,7 +38,6 @@ def language_links(request):
     if not resolves:
         # A missing page has no versions in other languages: no alternates, no canonical.
         return {"language_links": links, "alternate_links": [], "canonical_url": None}
-    bare = {code: translate_url(request.path, code) for code, _name in settings.LANGUAGES}
     # Filter and page variants of a list point to the bare list as canonical; the alternates
     # name the same bare pages, with x-default on the Dutch one as in the sitemap.
     alternates = [{"code": code, "url": url} for code, url in bare.items()]
