@@ -1,6 +1,7 @@
 """The repo's gunicorn.conf.py is a valid gunicorn configuration with the values the
 deploy section relies on, one pid file and control socket per instance."""
 
+import gc
 import runpy
 from pathlib import Path
 
@@ -40,3 +41,12 @@ def test_each_instance_has_its_own_pid_file_and_control_socket(monkeypatch, bind
     port = bind.rsplit(":", 1)[1]
     assert config.pidfile == f"/run/twente/gunicorn-{port}.pid"
     assert config.settings["control_socket"].get() == f"/run/twente/gunicorn-{port}.ctl"
+
+
+def test_the_code_loaded_in_the_master_is_frozen_before_each_fork(monkeypatch):
+    config = load(monkeypatch)
+    try:
+        config.pre_fork(None, None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
