@@ -184,8 +184,8 @@ class StoredSearch:
         return _raw(f"{_quote(self.table)}.{self.pk} = ANY(ARRAY({selects}))", params, BooleanField())
 
     def matches_by_id(self, *, typos=True):
-        """The same condition as the ids it selects, read in one query and passed on as
-        one array parameter. A paged list counts its rows and then reads a page: with
+        """The condition of `matches`, with the matching ids read first (one query) and
+        passed on as one array parameter. A paged list counts its rows and then reads a page: with
         `matches` each reads the matches again, and the planner, not knowing how many
         there are, sorts every matching row in full to find the page (a text filter with
         2,400 matches at 10,000 projects: 19 ms of SQL, against 12 ms this way)."""
