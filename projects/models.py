@@ -75,9 +75,14 @@ class ProjectStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
+# What a card never shows: the long texts of a project and of its programme and
+# district, and the Kohesio record kept as the file gave it (every field of an imported
+# project, decoded from JSON for each row read).
+CARD_DEFERRED = ("description", "kohesio_source", "programme__description", "district__description")
+
+
 class ProjectQuerySet(PublishableQuerySet):
-    def for_list(self):
-        """The project list and feed: programme, themes and places of each card."""
+    def _with_card_relations(self):
         return (
             self.published()
             .select_related("programme", "district")
@@ -86,6 +91,15 @@ class ProjectQuerySet(PublishableQuerySet):
                 models.Prefetch("municipalities", queryset=Municipality.objects.published()),
             )
         )
+
+    def for_list(self):
+        """The project list and feed: programme, themes and places of each card, without
+        the long texts no card shows."""
+        return self._with_card_relations().defer(*CARD_DEFERRED)
+
+    def for_excerpt(self):
+        """A detail page's newest projects (title, programme), without the long texts."""
+        return self.published().select_related("programme").defer(*CARD_DEFERRED[:3])
 
     def involving(self, municipality):
         """Projects placed in the municipality, directly or through their district, or in
@@ -136,7 +150,7 @@ class ProjectQuerySet(PublishableQuerySet):
 
     def for_detail(self):
         """The project page: programme, themes, places and participants with roles."""
-        return self.for_list().with_participants()
+        return self._with_card_relations().with_participants()
 
 
 class Project(OutdatedTranslationsModel, PublishableModel, GeoPointModel):

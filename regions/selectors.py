@@ -57,7 +57,7 @@ def _project_list_url(**filters):
 
 def _newest_projects(model):
     project = _related_model(model, "projects")
-    return project.objects.published().select_related("programme").order_by("-start_date", "-pk")
+    return project.objects.for_excerpt().order_by("-start_date", "-pk")
 
 
 def latest_projects_of(municipality):

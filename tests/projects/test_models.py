@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, transaction
 
-from projects.models import ParticipantRole, Participation
+from projects.models import ParticipantRole, Participation, Project
 from tests.factories import MunicipalityFactory, PartnerFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +41,18 @@ def test_participant_is_exactly_one_organisation_and_one_lead_per_project():
     )
     with pytest.raises(IntegrityError), transaction.atomic():
         Participation.objects.create(project=project, partner=PartnerFactory(), role=ParticipantRole.LEAD)
+
+
+@pytest.mark.parametrize("method", ["for_list", "for_excerpt"])
+def test_cards_and_excerpts_leave_the_long_texts_unread(method, django_assert_num_queries):
+    """An imported project keeps Kohesio's whole record; a card never shows it, nor the
+    descriptions, so a list does not read them (nor make a query per row for them)."""
+    ProjectFactory(description_en="Long text", kohesio_source={"fields": {"summary": "x" * 5000}})
+    queryset = getattr(Project.objects, method)()
+    sql = str(queryset.query)
+    assert "kohesio_source" not in sql
+    assert '"description' not in sql
+    with django_assert_num_queries(3 if method == "for_list" else 1):
+        [(project.title, project.programme.name) for project in queryset]
+    detail = Project.objects.for_detail().get()
+    assert detail.description_en == "Long text" and detail.kohesio_source["fields"]["summary"]
