@@ -1,14 +1,17 @@
 """Outdated translations in a real browser: the tab of an outdated translation says so,
 its panel explains since when, and "The English texts are still correct" clears it;
-the form and the bulk publish confirmation pass axe-core."""
+the form and the bulk publish confirmation (in English, Dutch and German, confirmed with
+the keyboard) pass axe-core."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from projects.models import Project
 from tests.browser.axe import axe_violations
+from tests.browser.test_admin_languages import choose_language, run_action
 from tests.browser.test_admin_languages import log_in as log_in_as
-from tests.browser.test_admin_languages import run_action
 from tests.factories import ProjectFactory
 from twente.core.models import PublicationState
 from twente.core.roles import EDITOR
@@ -45,14 +48,24 @@ def test_an_outdated_translation_is_marked_in_its_tab_and_confirmed(page):
     assert "(outdated)" in page.locator("#tab_id_summary_de").inner_text()
 
 
-def test_the_bulk_publish_confirmation_passes_axe_and_publishes(page):
+@pytest.mark.parametrize("language", ["en", "nl", "de"])
+def test_the_bulk_publish_confirmation_passes_axe_and_publishes(page, language):
     project = ProjectFactory(publication_state=PublicationState.DRAFT, title_en="Lighting", summary_de="")
     log_in(page)
+    if language != "en":
+        choose_language(page, language)
     run_action(page, reverse("admin:projects_project_changelist"), "publish_selected", project)
     page.wait_for_selector(".publish-problems")
-    assert "Lighting" in page.locator(".publish-problems").inner_text()
+    with translation.override(language):
+        shown_name = str(Project.objects.get(pk=project.pk))  # the title in the admin's language
+        missing = gettext("German")
+        confirm = page.locator(f"input[type=submit][value='{gettext('Confirm: publish them')}']")
+    problems = page.locator(".publish-problems").inner_text()
+    assert shown_name in problems and missing in problems
     assert axe_violations(page) == []
     assert not Project.objects.published().exists()
-    page.click("input[type=submit][value='Confirm: publish them']")
+    confirm.focus()
+    page.keyboard.press("Enter")
     page.wait_for_selector(".messagelist .success")
+    assert page.locator("html").get_attribute("lang") == language
     assert Project.objects.published().count() == 1
