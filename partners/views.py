@@ -49,7 +49,8 @@ def latest_participations_of(partner):
     participations = (
         participation.objects.filter(partner=partner, project__publication_state=PUBLISHED)
         .select_related("project")
-        .defer("project__description", "project__kohesio_source")  # the excerpt shows titles
+        # The excerpt shows titles: not the project's long texts (projects.models.LONG_TEXTS).
+        .defer("project__description", "project__kohesio_source")
         .order_by("-project__start_date", "-project__pk")
     )
     list_url = f"{reverse('projects:project-list')}?{urlencode({'partner': partner.slug})}"

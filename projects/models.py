@@ -75,10 +75,11 @@ class ProjectStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
-# What a card never shows: the long texts of a project and of its programme and
-# district, and the Kohesio record kept as the file gave it (every field of an imported
-# project, decoded from JSON for each row read).
-CARD_DEFERRED = ("description", "kohesio_source", "programme__description", "district__description")
+# What a card or excerpt never shows: a project's description and the Kohesio record
+# kept as the file gave it (every field of an imported project, decoded from JSON for
+# each row read), and the descriptions of its programme and district.
+LONG_TEXTS = ("description", "kohesio_source")
+CARD_DEFERRED = (*LONG_TEXTS, "programme__description", "district__description")
 
 
 class ProjectQuerySet(PublishableQuerySet):
@@ -99,7 +100,7 @@ class ProjectQuerySet(PublishableQuerySet):
 
     def for_excerpt(self):
         """A detail page's newest projects (title, programme), without the long texts."""
-        return self.published().select_related("programme").defer(*CARD_DEFERRED[:3])
+        return self.published().select_related("programme").defer(*LONG_TEXTS, "programme__description")
 
     def involving(self, municipality):
         """Projects placed in the municipality, directly or through their district, or in

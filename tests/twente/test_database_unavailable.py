@@ -34,6 +34,7 @@ def database_down(monkeypatch, closed_port):  # noqa: F811
         ("/nl/", "Tijdelijk niet beschikbaar"),
         ("/en/projects/", "Temporarily unavailable"),
         ("/de/projekte/", "Vorübergehend nicht verfügbar"),
+        ("/de/projekte/?q=Wasser", "Vorübergehend nicht verfügbar"),  # matches read first
         ("/sitemap.xml", "Tijdelijk niet beschikbaar"),
     ],
 )

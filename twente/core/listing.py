@@ -190,8 +190,8 @@ LATEST_LIMIT = 20
 
 class LatestExcerpt:
     """The newest items of a possibly long related list, and how many there are in all:
-    what a detail page shows instead of every related item (two queries, whatever the
-    number), with a link to the full list filtered to them."""
+    what a detail page shows instead of every related item (two queries whatever the
+    number, one when there is none), with a link to the full list filtered to them."""
 
     def __init__(self, queryset, *, list_url, limit=LATEST_LIMIT, rows=None):
         """`rows`, when given, reads the shown items (related rows, prefetches, order)
