@@ -49,4 +49,4 @@ class LatestProjectsFeed(Feed):
         return self.item_pubdate(item)
 
     def item_categories(self, item):
-        return [theme.name for theme in item.themes.all()]
+        return [theme.name for theme in item.card_themes]

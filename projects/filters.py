@@ -59,14 +59,14 @@ class ProjectFilter(django_filters.FilterSet):
     theme = django_filters.ModelMultipleChoiceFilter(
         label=_("Themes"),
         to_field_name="slug",
-        queryset=Theme.objects.all(),
+        queryset=Theme.objects.only("slug", "name"),
         widget=forms.CheckboxSelectMultiple,
         method="filter_themes",
     )
     programme = django_filters.ModelChoiceFilter(
         label=_("Funding programme"),
         to_field_name="slug",
-        queryset=FundingProgramme.objects.all(),
+        queryset=FundingProgramme.objects.only("slug", "name", "short_name"),
         empty_label=_("All"),
     )
     status = django_filters.ChoiceFilter(
@@ -75,7 +75,7 @@ class ProjectFilter(django_filters.FilterSet):
     municipality = django_filters.ModelChoiceFilter(
         label=_("Municipality"),
         to_field_name="slug",
-        queryset=Municipality.objects.published(),
+        queryset=Municipality.objects.published().only("slug", "name"),
         method="filter_municipality",
         empty_label=_("All"),
     )
@@ -88,7 +88,7 @@ class ProjectFilter(django_filters.FilterSet):
     district = django_filters.ModelChoiceFilter(
         label=_("Innovation district"),
         to_field_name="slug",
-        queryset=InnovationDistrict.objects.published(),
+        queryset=InnovationDistrict.objects.published().only("slug", "name"),
         empty_label=_("All"),
     )
     partner_country = django_filters.ChoiceFilter(

@@ -15,11 +15,11 @@ TEXT_MAX_LENGTH = 200
 
 
 def published_regions(request):
-    return Region.objects.published()
+    return Region.objects.published().only("slug", "name")
 
 
 def published_municipalities(request):
-    return Municipality.objects.published()
+    return Municipality.objects.published().only("slug", "name")
 
 
 class MunicipalityFilter(django_filters.FilterSet):
@@ -62,7 +62,7 @@ class DistrictFilter(django_filters.FilterSet):
         label=_("Economic cluster"),
         field_name="clusters",
         to_field_name="slug",
-        queryset=Cluster.objects.all(),
+        queryset=Cluster.objects.only("slug", "name"),
         empty_label=_("All"),
     )
 
