@@ -61,8 +61,29 @@ def test_sums_per_theme_equal_the_data_with_unknown_figures_apart(data):
 
 def test_sums_per_programme_equal_the_data(data):
     with translation.override("de"):
-        rows = as_table(eu_contribution_by_programme())
-    assert rows == {"Interreg VI": (Decimal("1250000.50"), 2, 0), "EFRE Ost": (Decimal("400000"), 1, 1)}
+        rows, _total = eu_contribution_by_programme()
+    assert as_table(rows) == {
+        "Interreg VI": (Decimal("1250000.50"), 2, 0),
+        "EFRE Ost": (Decimal("400000"), 1, 1),
+    }
+
+
+def test_the_total_of_all_projects_equals_the_data(data):
+    ProjectFactory(eu_contribution=Decimal("75000"), programme=None)
+    with translation.override("en"):
+        _rows, total = eu_contribution_by_programme()
+    assert (total.label, total.amount, total.known, total.unknown) == (
+        "All projects",
+        Decimal("1725000.50"),
+        4,
+        1,
+    )
+
+
+def test_the_total_is_not_known_when_no_figure_is(db):
+    ProjectFactory(eu_contribution=None)
+    _rows, total = eu_contribution_by_programme()
+    assert (total.amount, total.known, total.unknown, total.has_amount) == (None, 0, 1, False)
 
 
 def test_sums_per_start_year_equal_the_data_oldest_first(data):
@@ -145,7 +166,7 @@ def test_page_without_projects_says_so(client):
 
 
 def test_query_count_does_not_grow_with_the_number_of_projects(client, data, django_assert_num_queries):
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get("/en/projects/funding/")
     for number in range(10):
         ProjectFactory(
@@ -154,8 +175,9 @@ def test_query_count_does_not_grow_with_the_number_of_projects(client, data, dja
             start_date=date(2010 + number, 1, 1),
             themes=[ThemeFactory()],
         )
-    # Total, theme (rows + names), programme (rows + names), year: six, whatever the size.
-    with django_assert_num_queries(6):
+    # Theme (rows + names), programme (rows + names, and the total), year: five,
+    # whatever the size.
+    with django_assert_num_queries(5):
         client.get("/en/projects/funding/")
 
 
