@@ -16,6 +16,8 @@ REGIO_TWENTE_SLUG = "regio-twente"
 NETWERKSTAD_SLUG = "netwerkstad-twente"
 LATEST_PROJECT_COUNT = 3
 CROSS_BORDER_PARTNER_COUNT = 50
+# What the pages show of a linked municipality or region: its name, linked when published.
+PLACE_FIELDS = ("slug", "name", "publication_state")
 
 
 def site_regions():
@@ -23,7 +25,10 @@ def site_regions():
     municipalities, keyed by slug; a region that is not published is absent."""
     regions = Region.objects.published().filter(slug__in=[TWENTE_SLUG, REGIO_TWENTE_SLUG, NETWERKSTAD_SLUG])
     regions = regions.prefetch_related(
-        Prefetch("municipalities", queryset=Municipality.objects.published().order_by("name"))
+        Prefetch(
+            "municipalities",
+            queryset=Municipality.objects.published().order_by("name").only("slug", "name", "population"),
+        )
     )
     return {region.slug: region for region in regions}
 
@@ -72,7 +77,18 @@ def cross_border_partners():
     return (
         Partner.objects.published()
         .filter(kind__in=[PartnerKind.CITY, PartnerKind.REGION, PartnerKind.NETWORK], pk__in=tied)
-        .prefetch_related("relationships__municipality", "relationships__region")
+        .only("slug", "name")
+        .prefetch_related(
+            Prefetch(
+                "relationships",
+                queryset=Relationship.objects.select_related("municipality", "region").only(
+                    "partner",
+                    "kind",
+                    "since_year",
+                    *(f"{place}__{field}" for place in ("municipality", "region") for field in PLACE_FIELDS),
+                ),
+            )
+        )
         .order_by("name")[:CROSS_BORDER_PARTNER_COUNT]
     )
 
@@ -88,4 +104,5 @@ def about_contacts(netwerkstad):
         .filter(municipality__in=cities)
         .select_related("municipality")
         .order_by("kind", "name")
+        .only("kind", "name", "job_title", "email", *(f"municipality__{field}" for field in PLACE_FIELDS))
     )
