@@ -9,6 +9,7 @@ from settings (`OPEN_DATA_LICENSE_URL`, `OPEN_DATA_CONTACT_EMAIL`,
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
 from django.db.models import Max
@@ -111,13 +112,14 @@ def _modified(model):
     return newest
 
 
-def build_catalog(request):
-    """The catalogue as an rdflib Graph; every URI absolute on the requesting host."""
+def build_catalog(base, modified_dates):
+    """The catalogue as an rdflib Graph: every URI absolute on `base` (the requesting
+    scheme and host), each dataset modified at its date in `modified_dates`."""
     graph = Graph()
     for prefix, namespace in (("dcat", DCAT), ("dct", DCTERMS), ("foaf", FOAF), ("vcard", VCARD)):
         graph.bind(prefix, namespace)
-    root = request.build_absolute_uri("/")
-    catalog = URIRef(request.build_absolute_uri(reverse("catalog")))
+    root = f"{base}/"
+    catalog = URIRef(f"{base}{reverse('catalog')}")
     publisher = URIRef(f"{root}#publisher")
     contact = URIRef(f"{root}#contact")
     license_uri = URIRef(settings.OPEN_DATA_LICENSE_URL)
@@ -163,18 +165,17 @@ def build_catalog(request):
         graph.add((catalog, DCTERMS.language, code))
 
     newest = None
-    for dataset in DATASETS:
-        modified = _modified(dataset.model)
+    for dataset, modified in zip(DATASETS, modified_dates, strict=True):
         newest = max(filter(None, (newest, modified)), default=None)
-        subject = _add_dataset(graph, request, dataset, publisher, contact, license_uri, modified)
+        subject = _add_dataset(graph, base, dataset, publisher, contact, license_uri, modified)
         graph.add((catalog, DCAT.dataset, subject))
     if newest:
         graph.add((catalog, DCTERMS.modified, _datetime(newest)))
     return graph
 
 
-def _add_dataset(graph, request, dataset, publisher, contact, license_uri, modified):
-    subject = URIRef(request.build_absolute_uri(f"{reverse('catalog')}#{dataset.key}"))
+def _add_dataset(graph, base, dataset, publisher, contact, license_uri, modified):
+    subject = URIRef(f"{base}{reverse('catalog')}#{dataset.key}")
     graph.add((subject, RDF.type, DCAT.Dataset))
     _texts(graph, subject, DCTERMS.title, dataset.title)
     _texts(graph, subject, DCTERMS.description, dataset.description)
@@ -190,7 +191,7 @@ def _add_dataset(graph, request, dataset, publisher, contact, license_uri, modif
     for code, _name in settings.LANGUAGES:
         graph.add((subject, DCTERMS.language, LANGUAGE_URIS[code]))
         with translation.override(code):
-            page = request.build_absolute_uri(reverse(dataset.list_url))
+            page = f"{base}{reverse(dataset.list_url)}"
         graph.add((subject, DCAT.landingPage, URIRef(page)))
         graph.add((URIRef(page), RDF.type, FOAF.Document))
         for output_format, (file_type, media_type) in FORMATS.items():
@@ -217,9 +218,29 @@ SERIALISATIONS = {
 }
 
 
+@lru_cache(maxsize=16)
+def _serialised(base, modified_dates, key, _settings):
+    return build_catalog(base, modified_dates).serialize(format=SERIALISATIONS[key][0])
+
+
+def catalog_document(request, key):
+    """The serialised catalogue. It depends on nothing but the requesting host, the
+    datasets' dates (read on every request) and the open-data settings, so each worker
+    keeps the last few documents: serialising the graph with rdflib took two thirds of
+    the catalogue's 22 ms."""
+    modified_dates = tuple(_modified(dataset.model) for dataset in DATASETS)
+    base = request.build_absolute_uri("/").removesuffix("/")
+    open_data_settings = (
+        settings.OPEN_DATA_LICENSE_URL,
+        settings.OPEN_DATA_CONTACT_EMAIL,
+        settings.OPEN_DATA_CONTACT_PHONE,
+    )
+    return _serialised(base, modified_dates, key, open_data_settings)
+
+
 def _render(request, key):
-    rdf_format, content_type = SERIALISATIONS[key]
-    response = HttpResponse(build_catalog(request).serialize(format=rdf_format), content_type=content_type)
+    document = catalog_document(request, key)
+    response = HttpResponse(document, content_type=SERIALISATIONS[key][1])
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

@@ -8,6 +8,8 @@ from django.core.management import call_command
 from pyshacl import validate
 from rdflib.namespace import DCAT, DCTERMS
 
+from projects.models import Project
+
 pytestmark = pytest.mark.django_db
 
 SHAPES = Path(__file__).resolve().parent.parent / "data" / "dcat"
@@ -66,3 +68,28 @@ def test_the_licence_setting_is_used(client, shipped, settings):
     text = client.get("/catalog.ttl").content.decode()
     assert "creativecommons.org/licenses/by/4.0/" in text
     assert "publicdomain/zero" not in text
+
+
+def test_a_change_gives_the_next_request_its_new_modified_date(client, shipped):
+    """Each worker keeps serialised catalogues, keyed by the dates read on every request."""
+
+    def projects_modified():
+        data = rdflib.Graph().parse(data=client.get("/catalog.ttl").content.decode(), format="turtle")
+        dataset = next(
+            d for d in data.subjects(rdflib.RDF.type, DCAT.Dataset) if str(d).endswith("#projects")
+        )
+        return data.value(dataset, DCTERMS.modified).toPython()
+
+    before = projects_modified()
+    project = Project.objects.published().first()
+    project.save()
+    project.refresh_from_db()
+    assert projects_modified() == project.updated_at > before
+
+
+def test_each_host_gets_its_own_addresses(client, shipped, settings):
+    settings.ALLOWED_HOSTS = ["portal.example.nl", "data.example.nl"]
+    first = client.get("/catalog.ttl", HTTP_HOST="portal.example.nl").content.decode()
+    second = client.get("/catalog.ttl", HTTP_HOST="data.example.nl").content.decode()
+    assert "http://portal.example.nl/en/projects/?format=csv" in first
+    assert "http://data.example.nl/en/projects/?format=csv" in second and "portal.example.nl" not in second
