@@ -8,7 +8,8 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils import formats
-from django.utils.translation import get_language
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from twente.core.uploads import PREVIEW_CHARS
@@ -53,6 +54,16 @@ def euro(value):
     if language == "nl":
         return f"€\u00a0{figure}"
     return f"€{figure}"
+
+
+@register.filter
+def euro_or_not_known(value):
+    """`euro`, or a muted "not known" when there is no amount (never € 0).
+
+    A filter rather than an include: it stands on every project card."""
+    if value is None or value == "":
+        return format_html('<span class="muted">{}</span>', gettext("not known"))
+    return euro(value)
 
 
 @register.filter
