@@ -147,6 +147,7 @@ class StoredSearch:
     def __init__(self, model, title_field, query, language):
         self.table = model._meta.db_table
         self.pk = _quote(model._meta.pk.column)
+        self.pk_type = model._meta.pk.db_type(connection)
         self.config = SEARCH_CONFIGS.get(language, "simple")
         self.vector = f"{_quote(self.table)}.{_quote(vector_column(language))}"
         self.title = f"{_quote(self.table)}.{_quote(title_column(language))}"
@@ -193,7 +194,12 @@ class StoredSearch:
         with connection.cursor() as cursor:
             cursor.execute(selects, params)
             ids = sorted({row[0] for row in cursor.fetchall()})  # an id matching twice once
-        return _raw(f"{_quote(self.table)}.{self.pk} = ANY(%s)", [ids], BooleanField())
+        # Written as one array literal: psycopg adapting a list checks each of its
+        # thousands of items (10 ms of a text filter's 60 for its two queries).
+        ids_literal = "{" + ",".join(str(pk) for pk in ids) + "}"
+        return _raw(
+            f"{_quote(self.table)}.{self.pk} = ANY(%s::{self.pk_type}[])", [ids_literal], BooleanField()
+        )
 
     def rank(self):
         return _raw(f"ts_rank({self.vector}, {self._tsquery})", [self.config, self.query], FloatField())
