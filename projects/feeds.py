@@ -30,7 +30,7 @@ class LatestProjectsFeed(Feed):
         return _("Netwerkstad Twente")
 
     def items(self):
-        return Project.objects.for_list().order_by(
+        return Project.objects.for_latest().order_by(
             F("published_at").desc(nulls_last=True), "-updated_at", "pk"
         )[:FEED_SIZE]
 

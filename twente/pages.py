@@ -65,7 +65,7 @@ def key_figures(regions):
 
 
 def latest_projects():
-    return list(Project.objects.for_list().order_by("-published_at", "-pk")[:LATEST_PROJECT_COUNT])
+    return list(Project.objects.for_latest().order_by("-published_at", "-pk")[:LATEST_PROJECT_COUNT])
 
 
 def cross_border_partners():
