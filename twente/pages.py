@@ -3,7 +3,7 @@ exactly what its page shows, in a fixed number of queries."""
 
 from django.db.models import Count, Prefetch, Q, Sum
 
-from partners.models import Contact, Partner, PartnerKind, Relationship
+from partners.models import PLACE_FIELDS, Contact, Partner, PartnerKind, Relationship
 from projects.models import Project
 from regions.models import Municipality, Region
 
@@ -16,8 +16,6 @@ REGIO_TWENTE_SLUG = "regio-twente"
 NETWERKSTAD_SLUG = "netwerkstad-twente"
 LATEST_PROJECT_COUNT = 3
 CROSS_BORDER_PARTNER_COUNT = 50
-# What the pages show of a linked municipality or region: its name, linked when published.
-PLACE_FIELDS = ("slug", "name", "publication_state")
 
 
 def site_regions():
@@ -78,17 +76,7 @@ def cross_border_partners():
         Partner.objects.published()
         .filter(kind__in=[PartnerKind.CITY, PartnerKind.REGION, PartnerKind.NETWORK], pk__in=tied)
         .only("slug", "name")
-        .prefetch_related(
-            Prefetch(
-                "relationships",
-                queryset=Relationship.objects.select_related("municipality", "region").only(
-                    "partner",
-                    "kind",
-                    "since_year",
-                    *(f"{place}__{field}" for place in ("municipality", "region") for field in PLACE_FIELDS),
-                ),
-            )
-        )
+        .with_ties()
         .order_by("name")[:CROSS_BORDER_PARTNER_COUNT]
     )
 
