@@ -1,5 +1,6 @@
 """The project list (filters, sorting, count, pagination) and the project page."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -178,6 +179,18 @@ class TestProjectList:
         assert "Water" in content
         assert "Where: Enschede" in content
         assert "€1,500,000" in content
+
+    def test_card_names_published_places_and_themes_in_the_visitors_language(self, client, catalogue):
+        """The cards' places and themes are read apart from the projects (a prefetch
+        into lists): drafts stay out, and a missing translation falls back as elsewhere."""
+        stadsbeek = catalogue["stadsbeek"]
+        stadsbeek.municipalities.add(MunicipalityFactory(name_en="Draftville", publication_state="draft"))
+        stadsbeek.municipalities.add(MunicipalityFactory(name_nl="Oldenzaal", name_en="", name_de=""))
+        stadsbeek.themes.add(ThemeFactory(slug="klimaat", name_nl="Klimaat", name_en="Climate", name_de=""))
+        content = client.get(url_in("de", "projects:project-list") + "?theme=klimaat").content.decode()
+        places = re.search(r'<p class="card__places">([^<]*)</p>', content).group(1)
+        assert "Oldenzaal" in places and "Draftville" not in places
+        assert '<li class="badge">Climate</li>' in content
 
     def test_card_says_not_known_without_eu_contribution(self, client, catalogue):
         content = client.get(f"{LIST}?q=pathway").content.decode()
