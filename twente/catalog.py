@@ -219,7 +219,7 @@ SERIALISATIONS = {
 
 
 @lru_cache(maxsize=16)
-def _serialised(base, modified_dates, key, _settings):
+def _serialised(base, modified_dates, key, _open_data_settings):
     return build_catalog(base, modified_dates).serialize(format=SERIALISATIONS[key][0])
 
 
