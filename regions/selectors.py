@@ -6,7 +6,6 @@ InnovationDistrict, so the import rule holds and each page still has one named
 queryset that prefetches everything it shows.
 """
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -14,12 +13,6 @@ from django.utils.http import urlencode
 from regions.models import InnovationDistrict, Municipality
 from twente.core.listing import LatestExcerpt
 from twente.core.models import PublicationState
-
-
-def translations_of(field_path):
-    """`field_path` in each language, for `only()` across a relation from a model that
-    modeltranslation does not manage (it adds them itself on the models it does)."""
-    return [f"{field_path}_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
 
 
 def _related_model(model, relation):
@@ -35,9 +28,9 @@ def municipality_page_queryset():
     membership = _related_model(Municipality, "memberships")
     contact = _related_model(Municipality, "contacts")
     published = PublicationState.PUBLISHED
-    # Each list reads only what the page shows of it: at 2,000 partners and 20,000
-    # contacts a city's lists hold dozens of rows, each with every description in
-    # three languages otherwise.
+    # The lists that grow with the data read only what the page shows of them: at 2,000
+    # partners and 20,000 contacts a city's lists hold dozens of rows, each with every
+    # description in three languages otherwise (a place's few networks are read whole).
     return Municipality.objects.for_detail().prefetch_related(
         Prefetch(
             "partner_relationships",
@@ -51,11 +44,9 @@ def municipality_page_queryset():
         ),
         Prefetch(
             "memberships",
-            queryset=membership.objects.filter(network__publication_state=published)
-            .select_related("network")
-            # A membership has no translated field, so its queryset does not add the
-            # network's translated names to `only` as modeltranslation's querysets do.
-            .only("member_municipality", "since_year", "network__slug", *translations_of("network__name")),
+            queryset=membership.objects.filter(network__publication_state=published).select_related(
+                "network"
+            ),
         ),
         Prefetch(
             "contacts",
