@@ -36,6 +36,8 @@ def database_down(monkeypatch, closed_port):  # noqa: F811
         ("/de/projekte/", "Vorübergehend nicht verfügbar"),
         ("/de/projekte/?q=Wasser", "Vorübergehend nicht verfügbar"),  # matches read first
         ("/sitemap.xml", "Tijdelijk niet beschikbaar"),
+        # Its serialisation is kept per worker, but the dates it is keyed by are read first.
+        ("/catalog.ttl", "Tijdelijk niet beschikbaar"),
     ],
 )
 def test_a_public_page_answers_503_with_a_translated_page(client, database_down, path, words):
