@@ -4,8 +4,12 @@ Files are read once per process. Coordinates are WGS84 (lon, lat), as GeoJSON or
 """
 
 import json
+import math
 from functools import cache
 from pathlib import Path
+
+from django.db.models import FloatField, Q
+from django.db.models.functions import Cast, Floor
 
 GEODATA = Path(__file__).resolve().parent / "geodata"
 MAP_CREDIT = "CBS, Kadaster/PDOK (CC BY 4.0); Natural Earth"
@@ -72,3 +76,51 @@ def twente_municipality_code(lon, lat):
         if west <= lon <= east and south <= lat <= north and contains(geometry, lon, lat):
             return code
     return None
+
+
+# The public map (twente.map) draws this window (WGS84 degrees): Twente with Salland and
+# the Achterhoek to the west and Münster and Osnabrück across the border to the east.
+MAP_WINDOW = {"south": 51.9, "north": 52.62, "west": 6.15, "east": 8.12}
+MAP_WIDTH = 640
+# Points closer than this (map units) share one marker; it is also the grid by which the
+# database groups projects. 24 units stay a 24 px target on a 375 px phone with the hit
+# area.
+MAP_CELL = 24
+
+
+class Projection:
+    """Equirectangular projection of MAP_WINDOW onto the map's canvas, north up."""
+
+    west, east, south, north = (MAP_WINDOW[side] for side in ("west", "east", "south", "north"))
+    # A degree of longitude is shorter than one of latitude, by cos(latitude).
+    x_stretch = math.cos(math.radians((north + south) / 2))
+    scale = MAP_WIDTH / ((east - west) * x_stretch)
+    width = MAP_WIDTH
+    height = round((north - south) * scale)
+
+    @classmethod
+    def project(cls, latitude, longitude):
+        return (longitude - cls.west) * cls.x_stretch * cls.scale, (cls.north - latitude) * cls.scale
+
+    @classmethod
+    def contains(cls, latitude, longitude):
+        return cls.south <= latitude <= cls.north and cls.west <= longitude <= cls.east
+
+
+def in_map_window():
+    """Rows (with `latitude` and `longitude` fields) inside the map's window."""
+    return Q(
+        latitude__gte=Projection.south,
+        latitude__lte=Projection.north,
+        longitude__gte=Projection.west,
+        longitude__lte=Projection.east,
+    )
+
+
+def map_cell_expressions():
+    """A row's grid cell on the map, column and row, computed by the database: the
+    projects' model indexes these very expressions (`project_published_map_cells`),
+    so the map groups its projects in index order without computing or sorting."""
+    x = (Cast("longitude", FloatField()) - Projection.west) * (Projection.x_stretch * Projection.scale)
+    y = (Projection.north - Cast("latitude", FloatField())) * Projection.scale
+    return Floor(x / MAP_CELL), Floor(y / MAP_CELL)

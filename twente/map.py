@@ -14,6 +14,7 @@ Names are placed only where they overlap nothing; every item is also in the list
 alternative below the map, grouped by municipality, with a paged "not on the map" group.
 """
 
+import heapq
 import math
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,8 +22,8 @@ from functools import cache
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Avg, CharField, Count, FloatField, StringAgg, Sum, Value
-from django.db.models.functions import Cast, Floor
+from django.db.models import Avg, CharField, Count, StringAgg, Sum, Value
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -30,19 +31,15 @@ from django.views.generic import TemplateView
 from partners.models import Partner
 from projects.models import Project
 from regions import geo
+from regions.geo import Projection
 from regions.models import InnovationDistrict, Municipality
 from twente.core.addresses import detail_address, detail_address_pattern
+from twente.core.db import pk_in
 from twente.core.listing import translated
 from twente.core.models import PublicationState
 from twente.map_markup import marker_list, markers_svg
 
-# The drawn window (WGS84 degrees): Twente with Salland and the Achterhoek to the west
-# and Münster and Osnabrück across the border to the east.
-WINDOW = {"south": 51.9, "north": 52.62, "west": 6.15, "east": 8.12}
-SVG_WIDTH = 640
-# Points closer than this (SVG units) share one marker; it is also the grid of the
-# database grouping. 24 units stay a 24 px target on a 375 px phone with the hit area.
-CELL = 24
+CELL = geo.MAP_CELL
 HIT_RADIUS = 24
 MARKER_RADIUS = 8
 NAMES_PER_MARKER = 5
@@ -93,25 +90,6 @@ class MapFilterForm(forms.Form):
         """The layers to show: those ticked, or all when none is (or the input is bad)."""
         kinds = self.cleaned_data.get("kind") if self.is_valid() else None
         return [layer for layer in LAYERS if not kinds or layer.key in kinds]
-
-
-class Projection:
-    """Equirectangular projection of WINDOW onto the SVG canvas, north up."""
-
-    west, east, south, north = WINDOW["west"], WINDOW["east"], WINDOW["south"], WINDOW["north"]
-    # A degree of longitude is shorter than one of latitude, by cos(latitude).
-    x_stretch = math.cos(math.radians((WINDOW["north"] + WINDOW["south"]) / 2))
-    scale = SVG_WIDTH / ((WINDOW["east"] - WINDOW["west"]) * x_stretch)
-    width = SVG_WIDTH
-    height = round((WINDOW["north"] - WINDOW["south"]) * scale)
-
-    @classmethod
-    def project(cls, latitude, longitude):
-        return (longitude - cls.west) * cls.x_stretch * cls.scale, (cls.north - latitude) * cls.scale
-
-    @classmethod
-    def contains(cls, latitude, longitude):
-        return cls.south <= latitude <= cls.north and cls.west <= longitude <= cls.east
 
 
 def _path(polygons):
@@ -250,46 +228,39 @@ def _cell(x, y):
     return (math.floor(x / CELL), math.floor(y / CELL))
 
 
-def _x_expression():
-    return (Cast("longitude", FloatField()) - Projection.west) * (Projection.x_stretch * Projection.scale)
-
-
-def _y_expression():
-    return (Projection.north - Cast("latitude", FloatField())) * Projection.scale
-
-
 def project_cells():
     """Published projects with coordinates inside the window, grouped per grid cell in
     the database: each cell's count and mean position with at most NAMES_PER_MARKER of
     its projects (the newest added). Two queries, the rows bounded by the number of
-    cells: the grouping reads the covering index `project_published_points` alone (a
-    hash of some 130 cells; ranking every project per cell by a window took twice as
-    long at 10,000 projects); the titles of the named projects follow by primary key."""
+    cells: the grouping reads the index of the cells' expressions
+    (`project_published_map_cells`) in order, neither computing a cell per project nor
+    sorting them (at 10,000 projects 19 ms of SQL became 5); the titles of the named
+    projects follow by primary key."""
+    cell_x, cell_y = geo.map_cell_expressions()
     cells = list(
         Project.objects.published()
-        .filter(
-            latitude__gte=Projection.south,
-            latitude__lte=Projection.north,
-            longitude__gte=Projection.west,
-            longitude__lte=Projection.east,
-        )
-        .annotate(cell_x=Floor(_x_expression() / CELL), cell_y=Floor(_y_expression() / CELL))
+        .filter(geo.in_map_window())
+        .annotate(cell_x=cell_x, cell_y=cell_y)
         .values("cell_x", "cell_y")
         .annotate(
             count=Count("id"),
-            latitude=Avg(Cast("latitude", FloatField())),
-            longitude=Avg(Cast("longitude", FloatField())),
+            # Averaged as the stored decimals: casting each to a float cost more than the
+            # grouping itself.
+            latitude=Avg("latitude"),
+            longitude=Avg("longitude"),
             ids=StringAgg(Cast("id", CharField()), Value(",")),
         )
         .values("count", "latitude", "longitude", "ids")
         .order_by("cell_x", "cell_y")
     )
     for cell in cells:
-        cell["ids"] = sorted(map(int, cell["ids"].split(",")), reverse=True)[:NAMES_PER_MARKER]
+        cell["latitude"], cell["longitude"] = float(cell["latitude"]), float(cell["longitude"])
+        # Picked here: an ordered aggregate took longer in the database, and SQLite has none.
+        cell["ids"] = heapq.nlargest(NAMES_PER_MARKER, map(int, cell["ids"].split(",")))
     # Titles as shown (the language's own, else its fallbacks) and addresses from one
     # reversed pattern: no model instance and no reverse() per project.
     titles = (
-        Project.objects.filter(pk__in=[pk for cell in cells for pk in cell["ids"]])
+        Project.objects.filter(pk_in(Project, [pk for cell in cells for pk in cell["ids"]]))
         .annotate(shown_title=translated("title"))
         .values_list("pk", "slug", "shown_title")
         .order_by()

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import InnovationDistrictFactory, MunicipalityFactory, PartnerFactory, ProjectFactory
-from twente.map import Projection
+from twente.map import LAYER_BY_KEY, Projection, build_markers
 
 pytestmark = pytest.mark.django_db
 
@@ -188,3 +188,20 @@ def test_items_without_coordinates_are_paged_from_the_database(client):
     ]
     for item in second.context["missing"]:
         assert f'<a href="{item.target.get_absolute_url()}">{item.name}</a>' in second.content.decode()
+
+
+def test_a_marker_names_the_newest_projects_of_its_cell_and_counts_the_rest():
+    # Seven projects at one spot: one grid cell of the database grouping.
+    projects = [
+        ProjectFactory(title_en=f"Spot project {index}", latitude=Decimal("52.3"), longitude=Decimal("6.6"))
+        for index in range(7)
+    ]
+    with translation.override("en"):
+        markers, _outside = build_markers([LAYER_BY_KEY["project"]])
+    (marker,) = markers
+    assert marker.count == 7
+    assert [item.name for item in marker.items] == [f"Spot project {index}" for index in range(2, 7)]
+    with translation.override("en"):
+        assert marker.items[0].url == projects[2].get_absolute_url()
+    assert marker.unnamed_count == 2
+    assert (float(marker.latitude), float(marker.longitude)) == pytest.approx((52.3, 6.6))

@@ -1,4 +1,5 @@
-"""Database helpers: accent folding for search, and bounds for a database that fails.
+"""Database helpers: accent folding for search, many ids as one parameter, and bounds
+for a database that fails.
 
 PostgreSQL has `unaccent()` (installed by twente's first migration). SQLite does not,
 so the same function is registered on every SQLite connection: queries can then use
@@ -15,8 +16,10 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import contextmanager, suppress
 
-from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connection, connections
 from django.db.backends.signals import connection_created
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 
 # Letters that do not decompose into a base letter plus accents (as PostgreSQL's
 # unaccent rules also spell them out).
@@ -53,6 +56,21 @@ def register_sqlite_functions(sender, connection, **kwargs):
 
 def connect_signals():
     connection_created.connect(register_sqlite_functions, dispatch_uid="twente-sqlite-unaccent")
+
+
+def pk_in(model, ids):
+    """The condition "primary key among `ids`", for hundreds or thousands of ids. On
+    PostgreSQL it is one array parameter written as a literal: as `IN (...)`, building,
+    quoting and sending a parameter per id took longer than the query (the map's 660
+    project titles: 14 against 7 ms), and psycopg adapting a list checks each item."""
+    if connection.vendor != "postgresql":
+        return Q(pk__in=ids)
+    quote = connection.ops.quote_name
+    column = f"{quote(model._meta.db_table)}.{quote(model._meta.pk.column)}"
+    pk_type = model._meta.pk.db_type(connection)
+    literal = "{" + ",".join(str(int(pk)) for pk in ids) + "}"
+    # Identifiers from model metadata, quoted; the ids as one parameter.
+    return RawSQL(f"{column} = ANY(%s::{pk_type}[])", [literal], output_field=BooleanField())  # noqa: S611
 
 
 # --- a database that is down or hangs ---------------------------------------------------

@@ -25,6 +25,8 @@ from django.db import connection, migrations
 from django.db.models import BooleanField, FloatField, TextField
 from django.db.models.expressions import RawSQL
 
+from twente.core.db import pk_in
+
 SEARCH_CONFIGS = {"nl": "dutch", "en": "english", "de": "german"}
 UNACCENT_FUNCTION = "twente_unaccent"
 
@@ -145,9 +147,9 @@ class StoredSearch:
     """SQL pieces of a search over one model's stored vectors in one language."""
 
     def __init__(self, model, title_field, query, language):
+        self.model = model
         self.table = model._meta.db_table
         self.pk = _quote(model._meta.pk.column)
-        self.pk_type = model._meta.pk.db_type(connection)
         self.config = SEARCH_CONFIGS.get(language, "simple")
         self.vector = f"{_quote(self.table)}.{_quote(vector_column(language))}"
         self.title = f"{_quote(self.table)}.{_quote(title_column(language))}"
@@ -194,12 +196,7 @@ class StoredSearch:
         with connection.cursor() as cursor:
             cursor.execute(selects, params)
             ids = sorted({row[0] for row in cursor.fetchall()})  # an id matching twice once
-        # Written as one array literal: psycopg adapting a list checks each of its
-        # thousands of items (a tenth of the text filter's time under the profiler).
-        ids_literal = "{" + ",".join(str(pk) for pk in ids) + "}"
-        return _raw(
-            f"{_quote(self.table)}.{self.pk} = ANY(%s::{self.pk_type}[])", [ids_literal], BooleanField()
-        )
+        return pk_in(self.model, ids)
 
     def rank(self):
         return _raw(f"ts_rank({self.vector}, {self._tsquery})", [self.config, self.query], FloatField())
