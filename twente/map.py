@@ -399,7 +399,9 @@ def municipality_figures():
         .annotate(project_count=Count("pk"), eu_total=Sum("project__eu_contribution"))
         .order_by()
     }
-    municipalities = list(Municipality.objects.published())
+    municipalities = list(
+        Municipality.objects.published().only("slug", "name", "cbs_code", "latitude", "longitude")
+    )
     for municipality in municipalities:
         row = sums.get(municipality.pk, {})
         municipality.project_count = row.get("project_count", 0)
