@@ -23,7 +23,7 @@ from partners.models import (
     ExportPurpose,
     PrivacyAction,
 )
-from twente.core.bulk import update_rows
+from twente.core.bulk import record_history, update_rows
 
 
 @dataclass
@@ -135,8 +135,7 @@ class _ImportWriter:
         self.user, self.reason = user, reason
         self.now = timezone.now()
         self.planned, self.new, self.changed = [], [], []
-        self.history_model = Contact.history.model
-        self.topics_history_model = self.history_model.topics.model
+        self.topics_history_model = Contact.history.model.topics.model
         self.through = Contact.topics.through
 
     def add(self, plan):
@@ -195,21 +194,21 @@ class _ImportWriter:
         them, so the history page and a revert see the import like any other save."""
         if not contacts:
             return
-        records = Contact.history.bulk_history_create(
-            contacts,
-            update=history_type == "~",
-            default_user=self.user,
-            default_change_reason=self.reason,
-            default_date=self.now,
+        history_ids = record_history(
+            Contact,
+            [contact.pk for contact in contacts],
+            history_type=history_type,
+            user=self.user,
+            reason=self.reason,
+            date=self.now,
         )
-        by_contact = {record.id: record for record in records}
-        links = self.through.objects.filter(contact_id__in=list(by_contact)).values_list(
+        links = self.through.objects.filter(contact_id__in=list(history_ids)).values_list(
             "id", "contact_id", "theme_id"
         )
         self.topics_history_model.objects.bulk_create(
             [
                 self.topics_history_model(
-                    history=by_contact[contact_id], id=pk, contact_id=contact_id, theme_id=theme
+                    history_id=history_ids[contact_id], id=pk, contact_id=contact_id, theme_id=theme
                 )
                 for pk, contact_id, theme in links
             ]
