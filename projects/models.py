@@ -273,21 +273,15 @@ class Project(OutdatedTranslationsModel, PublishableModel, GeoPointModel):
                 name="project_feed",
             ),
             # Covering indexes of the map, the funding overview and the list's counts:
-            # counts and EU sums per municipality, programme and year, the map's grid
-            # cells and a filtered list's number of projects (status, programme,
-            # district, years, amounts) are read from the index alone, not from the
-            # wide rows of every published project.
+            # counts and EU sums per municipality, programme and year and a filtered
+            # list's number of projects (status, programme, district, years, amounts)
+            # are read from the index alone, not from the wide rows of every published
+            # project.
             models.Index(
                 fields=["id"],
                 include=["eu_contribution", "programme", "start_date", "status", "district"],
                 condition=PUBLISHED,
                 name="project_published_eu",
-            ),
-            models.Index(
-                fields=["latitude", "longitude"],
-                include=["id", "slug"],
-                condition=PUBLISHED & Q(latitude__isnull=False),
-                name="project_published_points",
             ),
             models.Index(
                 fields=["id"],
