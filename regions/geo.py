@@ -80,6 +80,8 @@ def twente_municipality_code(lon, lat):
 
 # The public map (twente.map) draws this window (WGS84 degrees): Twente with Salland and
 # the Achterhoek to the west and Münster and Osnabrück across the border to the east.
+# The window and the grid are in the index `project_published_map_cells`: a change
+# needs a migration that replaces it on PostgreSQL only, as `projects` 0011 made it.
 MAP_WINDOW = {"south": 51.9, "north": 52.62, "west": 6.15, "east": 8.12}
 MAP_WIDTH = 640
 # Points closer than this (map units) share one marker; it is also the grid by which the
