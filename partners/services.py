@@ -10,7 +10,6 @@ from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import ngettext
-from simple_history.utils import bulk_update_with_history
 
 from partners.imports import STATUSES, Fingerprint, iter_row_plans, read_upload
 from partners.models import (
@@ -135,7 +134,6 @@ class _ImportWriter:
         self.user, self.reason = user, reason
         self.now = timezone.now()
         self.planned, self.new, self.changed = [], [], []
-        self.topics_history_model = Contact.history.model.topics.model
         self.through = Contact.topics.through
 
     def add(self, plan):
@@ -190,29 +188,31 @@ class _ImportWriter:
         self._record_history(touched[len(contacts) :], history_type="~")
 
     def _record_history(self, contacts, *, history_type):
-        """One history record per contact, with its topics as simple-history keeps
-        them, so the history page and a revert see the import like any other save."""
-        if not contacts:
-            return
-        history_ids = record_history(
-            Contact,
-            [contact.pk for contact in contacts],
-            history_type=history_type,
-            user=self.user,
-            reason=self.reason,
-            date=self.now,
-        )
-        links = self.through.objects.filter(contact_id__in=list(history_ids)).values_list(
-            "id", "contact_id", "theme_id"
-        )
-        self.topics_history_model.objects.bulk_create(
-            [
-                self.topics_history_model(
-                    history_id=history_ids[contact_id], id=pk, contact_id=contact_id, theme_id=theme
-                )
-                for pk, contact_id, theme in links
-            ]
-        )
+        if contacts:
+            _record_contact_history(
+                [contact.pk for contact in contacts],
+                history_type=history_type,
+                user=self.user,
+                reason=self.reason,
+                date=self.now,
+            )
+
+
+def _record_contact_history(pks, *, history_type, user, reason, date):
+    """One history record per contact, with its topics as simple-history keeps them, so
+    the history page and a revert see a bulk change like any other save (without the
+    topics' rows a record reads as "topics removed", and reverting to it clears them)."""
+    history_ids = record_history(Contact, pks, history_type=history_type, user=user, reason=reason, date=date)
+    topics_history = Contact.history.model.topics.model
+    links = Contact.topics.through.objects.filter(contact_id__in=list(history_ids)).values_list(
+        "id", "contact_id", "theme_id"
+    )
+    topics_history.objects.bulk_create(
+        [
+            topics_history(history_id=history_ids[contact_id], id=pk, contact_id=contact_id, theme_id=theme)
+            for pk, contact_id, theme in links
+        ]
+    )
 
 
 @transaction.atomic
@@ -358,17 +358,19 @@ def contacts_erase(*, contacts, user) -> int:
 def contacts_mark_verified(*, contacts, user, today=None) -> int:
     """The retention review: these contacts were checked and are still wanted."""
     today = today or timezone.localdate()
+    now = timezone.now()
     contacts = list(contacts)
     for contact in contacts:
         contact.last_verified = today
         contact.version += 1
-        contact.updated_at = timezone.now()
-    bulk_update_with_history(
-        contacts,
-        Contact,
-        ["last_verified", "version", "updated_at"],
-        default_user=user,
-        default_change_reason="retention review: verified",
+        contact.updated_at = now
+    update_rows(contacts, ["last_verified", "version", "updated_at"])
+    _record_contact_history(
+        [contact.pk for contact in contacts],
+        history_type="~",
+        user=user,
+        reason="retention review: verified",
+        date=now,
     )
     _privacy_log(user=user, action=PrivacyAction.VERIFIED, contacts=contacts)
     return len(contacts)

@@ -23,7 +23,7 @@ from partners.services import (
     contacts_import_apply,
     contacts_merge,
 )
-from tests.factories import ContactFactory, PartnerFactory
+from tests.factories import ContactFactory, PartnerFactory, ThemeFactory
 from tests.staff import in_english, staff_member
 from twente.core.roles import LIAISON_OFFICER
 
@@ -231,6 +231,24 @@ def test_retention_lists_contacts_not_verified_for_24_months_and_marks_them_veri
     assert not Contact.objects.due_for_retention_review().exists()
     assert Contact.history.filter(id=old.pk).first().history_change_reason == "retention review: verified"
     assert ContactPrivacyLog.objects.filter(action="verified").count() == 2
+
+
+def test_the_retention_review_keeps_the_topics_in_the_history_it_records(client):
+    contact = ContactFactory(last_verified=None)
+    contact.topics.add(ThemeFactory(), ThemeFactory())
+    contact.save()  # a history record with both topics
+    in_english(client).force_login(staff_member(LIAISON_OFFICER))
+    changelist = reverse("admin:partners_contact_changelist")
+    client.post(changelist, {"action": "mark_verified", "_selected_action": [contact.pk]})
+    verified = contact.history.latest()
+    assert verified.history_change_reason == "retention review: verified"
+    # The history page shows the verification alone, not the topics as removed, and
+    # reverting to this record keeps them.
+    changed = {change.field for change in verified.diff_against(verified.prev_record).changes}
+    assert "topics" not in changed and "last_verified" in changed
+    assert sorted(row.theme_id for row in verified.topics.all()) == sorted(
+        contact.topics.values_list("pk", flat=True)
+    )
 
 
 def _import(content, filename, user, choices=None):
