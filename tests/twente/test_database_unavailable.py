@@ -36,6 +36,7 @@ def database_down(monkeypatch, closed_port):  # noqa: F811
         ("/de/projekte/", "Vorübergehend nicht verfügbar"),
         ("/de/projekte/?q=Wasser", "Vorübergehend nicht verfügbar"),  # matches read first
         ("/sitemap.xml", "Tijdelijk niet beschikbaar"),
+        ("/de/karte/", "Vorübergehend nicht verfügbar"),
         # Its serialisation is kept per worker, but the dates it is keyed by are read first.
         ("/catalog.ttl", "Tijdelijk niet beschikbaar"),
     ],

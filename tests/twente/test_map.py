@@ -198,10 +198,9 @@ def test_a_marker_names_the_newest_projects_of_its_cell_and_counts_the_rest():
     ]
     with translation.override("en"):
         markers, _outside = build_markers([LAYER_BY_KEY["project"]])
-    (marker,) = markers
+        (marker,) = markers
+        assert marker.items[0].url == projects[2].get_absolute_url()
     assert marker.count == 7
     assert [item.name for item in marker.items] == [f"Spot project {index}" for index in range(2, 7)]
-    with translation.override("en"):
-        assert marker.items[0].url == projects[2].get_absolute_url()
     assert marker.unnamed_count == 2
     assert (float(marker.latitude), float(marker.longitude)) == pytest.approx((52.3, 6.6))
