@@ -20,7 +20,11 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap_views.index,
-        {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        {
+            "sitemaps": sitemaps.SITEMAPS,
+            "sitemap_url_name": "sitemap-section",
+            "template_name": sitemaps.SitemapIndexTemplate(),
+        },
         name="sitemap",
     ),
     path(

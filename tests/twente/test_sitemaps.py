@@ -108,13 +108,14 @@ def test_drafts_and_withdrawn_items_are_not_listed(client):
 
 
 def test_sitemap_query_count_is_fixed(client, django_assert_num_queries):
-    """The index counts each section's pages and asks for its latest change (an
-    aggregate, not every item's date); a page is a count and one slice of its items."""
+    """The index asks each item section for its size and latest change in one aggregate
+    (not every item's date), and the site pages for every list's latest change in one
+    query; a page is that aggregate and one slice of its items."""
     for rows in (5, 40):
         while Project.objects.count() < rows:
             ProjectFactory()
             PartnerFactory()
-        with django_assert_num_queries(12):
+        with django_assert_num_queries(5):
             client.get("/sitemap.xml")
         with django_assert_num_queries(2):
             client.get("/sitemap-projects.xml")
@@ -179,7 +180,7 @@ def test_robots_txt_allows_the_site_hides_the_admin_and_names_the_sitemap(client
 def test_pages_cut_across_an_items_languages_keep_every_pair_once():
     projects = [ProjectFactory() for _ in range(7)]
     queryset = Project.objects.published().order_by("slug")
-    pairs = ItemLanguagePairs(queryset, ["nl", "en", "de"])
+    pairs = ItemLanguagePairs(queryset, ["nl", "en", "de"], queryset.count())
     expected = [
         (project.slug, code)
         for project in sorted(projects, key=lambda p: p.slug)
