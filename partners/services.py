@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from partners.imports import STATUSES, Fingerprint, iter_row_plans, read_upload
@@ -22,7 +23,14 @@ from partners.models import (
     ExportPurpose,
     PrivacyAction,
 )
+from twente.core import history_reasons
 from twente.core.bulk import record_history, update_rows
+
+# The reasons these services write in the contacts' history (twente.core.history_reasons).
+IMPORTED_REASON = history_reasons.register("imported", _("Imported from %(detail)s"))
+VERIFIED_REASON = history_reasons.register("verified", _("Retention review: marked as verified"))
+MERGED_WITH_REASON = history_reasons.register("merged-with", _("Merged with %(detail)s"))
+MERGED_INTO_REASON = history_reasons.register("merged-into", _("Merged into %(detail)s"))
 
 
 @dataclass
@@ -224,11 +232,11 @@ def contacts_import_apply(
     The file is read and planned again; if the plan differs from the one the user
     saw (someone edited a contact meanwhile), everything is rolled back and
     ImportOutdated is raised. Each change is recorded in the contact's history with
-    the user and the reason "import <filename>". Invalid rows are skipped, as the
+    the user and the reason "imported from <filename>". Invalid rows are skipped, as the
     preview said, and so are possible duplicates and rows older than the stored
     contact unless the person chose otherwise."""
     fingerprint = Fingerprint()
-    writer = _ImportWriter(user=user, reason=f"import {filename}"[:100])
+    writer = _ImportWriter(user=user, reason=history_reasons.reason(IMPORTED_REASON, filename))
     counts = dict.fromkeys(STATUSES, 0)
     for plan in iter_row_plans(read_upload(content, filename), choices=choices, fingerprint=fingerprint):
         counts[plan.status] += 1
@@ -264,7 +272,7 @@ def _history_text(record, previous):
         "date": timezone.localtime(record.history_date).isoformat(timespec="seconds"),
         "change": {"+": "created", "~": "changed", "-": "deleted"}[record.history_type],
         "by": record.history_user.get_username() if record.history_user else "",
-        "reason": record.history_change_reason or "",
+        "reason": history_reasons.reason_label(record.history_change_reason),
     }
     if previous is not None:
         delta = record.diff_against(previous, foreign_keys_are_objs=False)
@@ -369,7 +377,7 @@ def contacts_mark_verified(*, contacts, user, today=None) -> int:
         [contact.pk for contact in contacts],
         history_type="~",
         user=user,
-        reason="retention review: verified",
+        reason=VERIFIED_REASON,
         date=now,
     )
     _privacy_log(user=user, action=PrivacyAction.VERIFIED, contacts=contacts)
@@ -459,12 +467,12 @@ def contacts_merge(
         keep.last_verified = duplicate.last_verified
     if duplicate.notes and duplicate.notes not in keep.notes:
         keep.notes = f"{keep.notes}\n{duplicate.notes}".strip()
-    reason = f"merged with {duplicate.name} (#{duplicate.pk})"[:100]
+    reason = history_reasons.reason(MERGED_WITH_REASON, f"{duplicate.name} (#{duplicate.pk})")
     keep_lists = list(duplicate.lists.all())
     keep_topics = list(duplicate.topics.all())
     ExportedContact.objects.filter(contact=duplicate).update(contact=keep)
     duplicate._history_user = user
-    duplicate._change_reason = f"merged into {keep.name} (#{keep.pk})"[:100]
+    duplicate._change_reason = history_reasons.reason(MERGED_INTO_REASON, f"{keep.name} (#{keep.pk})")
     email = duplicate.email
     duplicate.delete()
     if keep.email == email and email:

@@ -5,6 +5,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from projects.kohesio import (
     DEFAULT_NUTS,
@@ -17,9 +18,11 @@ from projects.kohesio import (
     read_kohesio_file,
 )
 from projects.models import FundingProgramme, ParticipantRole, Participation, Project
+from twente.core import history_reasons
 from twente.core.publishing import stored_version
 
-KOHESIO_REASON = "Kohesio import"
+# The reason every change of an import carries in the history (twente.core.history_reasons).
+KOHESIO_REASON = history_reasons.register("kohesio-import", _("Kohesio import: %(detail)s"))
 
 
 class KohesioImportOutdated(Exception):
@@ -28,7 +31,7 @@ class KohesioImportOutdated(Exception):
 
 def kohesio_change_reason(filename):
     """The reason every change of an import carries in the history: what and which file."""
-    return f"{KOHESIO_REASON}: {filename}"[:100]
+    return history_reasons.reason(KOHESIO_REASON, filename)
 
 
 @transaction.atomic

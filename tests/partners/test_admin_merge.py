@@ -153,7 +153,7 @@ def test_merging_keeps_the_chosen_record_values_history_and_memberships(client, 
     assert ExportedContact.objects.get(log=log).contact == kept
     assert Contact.history.filter(id=newer.pk).count() == history_before + 1, "the duplicate's history stays"
     assert kept.history.first().history_user == liaison
-    assert kept.history.first().history_change_reason.startswith("merged with")
+    assert kept.history.first().history_change_reason == f"merged-with:Anna O’Neill (#{newer.pk})"
     entries = LogEntry.objects.filter(user=liaison).order_by("action_flag")
     assert [(entry.action_flag, entry.object_id) for entry in entries] == [
         (CHANGE, str(older.pk)),

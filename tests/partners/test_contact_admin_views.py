@@ -341,7 +341,10 @@ def test_import_preview_then_confirm(client, liaison, munster):
     anne.refresh_from_db()
     assert anne.phone == "+31534899111"
     assert anne.history.latest().history_user == liaison
-    assert anne.history.latest().history_change_reason == "import contacts.csv"
+    assert anne.history.latest().history_change_reason == "imported:contacts.csv"
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "de"
+    history = client.get(reverse("admin:partners_contact_history", args=[anne.pk])).content.decode()
+    assert "Importiert aus contacts.csv" in history
     assert Contact.objects.filter(email="bjorn@example.org").exists()
     # The preview is used up: confirming twice imports nothing twice.
     assert client.post(CONFIRM_URL, {"digest": digest}).status_code == 302

@@ -25,6 +25,7 @@ from partners.services import (
 )
 from tests.factories import ContactFactory, PartnerFactory, ThemeFactory
 from tests.staff import in_english, staff_member
+from twente.core.history_reasons import reason_label
 from twente.core.roles import LIAISON_OFFICER
 
 pytestmark = pytest.mark.django_db
@@ -229,7 +230,12 @@ def test_retention_lists_contacts_not_verified_for_24_months_and_marks_them_veri
     assert "Old Contact" in page and "Never Verified" in page and fresh.name not in page
     client.post(changelist, {"action": "mark_verified", "_selected_action": [old.pk, never.pk]})
     assert not Contact.objects.due_for_retention_review().exists()
-    assert Contact.history.filter(id=old.pk).first().history_change_reason == "retention review: verified"
+    assert Contact.history.filter(id=old.pk).first().history_change_reason == "verified"
+    # The history page gives the reason in the reader's language.
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "nl"
+    history = client.get(reverse("admin:partners_contact_history", args=[old.pk])).content.decode()
+    assert "Bewaartermijn: als gecontroleerd gemarkeerd" in history
+    assert ">verified<" not in history
     assert ContactPrivacyLog.objects.filter(action="verified").count() == 2
 
 
@@ -241,7 +247,7 @@ def test_the_retention_review_keeps_the_topics_in_the_history_it_records(client)
     changelist = reverse("admin:partners_contact_changelist")
     client.post(changelist, {"action": "mark_verified", "_selected_action": [contact.pk]})
     verified = contact.history.latest()
-    assert verified.history_change_reason == "retention review: verified"
+    assert verified.history_change_reason == "verified"
     # The history page shows the verification alone, not the topics as removed, and
     # reverting to this record keeps them.
     changed = {change.field for change in verified.diff_against(verified.prev_record).changes}
@@ -309,7 +315,14 @@ def test_merge_keeps_history_and_list_memberships():
     assert list(delegation.members.all()) == [keep]
     assert ExportedContact.objects.get(log=log).contact == keep
     assert Contact.history.filter(id=duplicate_pk).exists(), "the duplicate's history is kept"
-    assert "merged with" in keep.history.first().history_change_reason
+    assert keep.history.first().history_change_reason == f"merged-with:Anna O'Neill (#{duplicate_pk})"
+    with translation.override("de"):
+        assert reason_label(keep.history.first().history_change_reason) == (
+            f"Zusammengeführt mit Anna O'Neill (#{duplicate_pk})"
+        )
+    assert Contact.history.filter(id=duplicate_pk).first().history_change_reason == (
+        f"merged-into:Anna O'Neill (#{keep.pk})"
+    )
 
 
 def test_ticking_consent_without_a_date_takes_today(client):

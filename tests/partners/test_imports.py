@@ -219,7 +219,7 @@ def test_apply_creates_and_changes_and_records_who_and_why_in_the_history(munste
     assert anne.version == 2
     latest = anne.history.latest()
     assert latest.history_user == officer
-    assert latest.history_change_reason == "import delegation.csv"
+    assert latest.history_change_reason == "imported:delegation.csv"
     assert anne.history.count() == 2
     bjorn = Contact.objects.get(email="bjorn@example.org")
     assert (bjorn.name, bjorn.partner, bjorn.preferred_language) == ("Björn Öztürk", munster, "de")

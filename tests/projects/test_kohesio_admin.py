@@ -65,7 +65,7 @@ def test_confirming_applies_the_preview(editor):
     lighting = Project.objects.get(kohesio_id=ENSCHEDE_LIGHTING)
     assert lighting.publication_state == PublicationState.PUBLISHED
     assert lighting.history.first().history_user is not None
-    assert lighting.history.first().history_change_reason == "Kohesio import: kohesio.xlsx"
+    assert lighting.history.first().history_change_reason == "kohesio-import:kohesio.xlsx"
     # The preview is used up.
     assert editor.post(CONFIRM, {"digest": digest}).status_code == 302
     assert Project.objects.count() == 4

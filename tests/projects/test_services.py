@@ -106,11 +106,11 @@ def test_every_change_is_in_the_history_with_the_reason_and_the_file(portal):
     run(filename="kohesio-nl.csv")
     lighting = project(ENSCHEDE_LIGHTING)
     reasons = set(lighting.history.values_list("history_change_reason", flat=True))
-    assert reasons == {"Kohesio import: kohesio-nl.csv"}
+    assert reasons == {"kohesio-import:kohesio-nl.csv"}
     latest = lighting.history.first()
     assert [t.theme.slug for t in latest.themes.all()] == ["energy"], "the history records the themes too"
     assert set(lighting.programme.history.values_list("history_change_reason", flat=True)) == {
-        "Kohesio import: kohesio-nl.csv"
+        "kohesio-import:kohesio-nl.csv"
     }
 
 

@@ -4,43 +4,31 @@ the same trace in the history."""
 
 from django.db import transaction
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-# History reasons are stored as codes and shown in the reader's language (`reason_label`).
-PUBLISHED_REASON = "published"
-WITHDRAWN_REASON = "withdrawn"
-PUBLISHED_CHANGES_REASON = "published-changes"
-SCHEDULED_PUBLISHED_REASON = "scheduled-published"
-SCHEDULED_WITHDRAWN_REASON = "scheduled-withdrawn"
-RESTORED_REASON_PREFIX = "restored:"
+from twente.core import history_reasons
+
+
+def _restored_label(record_id, version_numbers):
+    number = version_numbers.get(int(record_id)) if record_id.isdigit() else None
+    if number is None:
+        return gettext("Restored an earlier version")
+    return gettext("Restored version %(number)d") % {"number": number}
+
+
+PUBLISHED_REASON = history_reasons.register("published", _("Published"))
+WITHDRAWN_REASON = history_reasons.register("withdrawn", _("Withdrawn"))
+PUBLISHED_CHANGES_REASON = history_reasons.register(
+    "published-changes", _("Published the unpublished changes")
+)
+SCHEDULED_PUBLISHED_REASON = history_reasons.register("scheduled-published", _("Published as scheduled"))
+SCHEDULED_WITHDRAWN_REASON = history_reasons.register("scheduled-withdrawn", _("Withdrawn as scheduled"))
+RESTORED_REASON = history_reasons.register("restored", _restored_label)
 
 
 def restored_reason(record):
     """The reason of a revert to `record` (a historical record): its id, shown as its number."""
-    return f"{RESTORED_REASON_PREFIX}{record.pk}"
-
-
-def reason_label(code, version_numbers=None):
-    """The stored reason `code` as a reader reads it; free texts (imports) stay as they are.
-
-    `version_numbers` maps history ids to version numbers, to name a restored version."""
-    if not code:
-        return ""
-    labels = {
-        PUBLISHED_REASON: gettext("Published"),
-        WITHDRAWN_REASON: gettext("Withdrawn"),
-        PUBLISHED_CHANGES_REASON: gettext("Published the unpublished changes"),
-        SCHEDULED_PUBLISHED_REASON: gettext("Published as scheduled"),
-        SCHEDULED_WITHDRAWN_REASON: gettext("Withdrawn as scheduled"),
-    }
-    if code in labels:
-        return labels[code]
-    if code.startswith(RESTORED_REASON_PREFIX):
-        record_id = code.removeprefix(RESTORED_REASON_PREFIX)
-        number = (version_numbers or {}).get(int(record_id)) if record_id.isdigit() else None
-        if number is None:
-            return gettext("Restored an earlier version")
-        return gettext("Restored version %(number)d") % {"number": number}
-    return code
+    return history_reasons.reason(RESTORED_REASON, record.pk)
 
 
 def stored_version(instance, *, lock=False):
