@@ -548,8 +548,17 @@ class ItemsNotOnMap:
         self._counts = None
 
     def counts(self):
+        """Each kind's count, in one query (a UNION ALL of one count a kind)."""
         if self._counts is None:
-            self._counts = [queryset.count() for _kind, queryset, _name in self.sources]
+            per_kind = [
+                queryset.order_by()
+                .annotate(map_kind=Value(kind))
+                .values_list("map_kind")
+                .annotate(count=Count("pk"))
+                for kind, queryset, _name in self.sources
+            ]
+            counted = dict(per_kind[0].union(*per_kind[1:], all=True).order_by()) if per_kind else {}
+            self._counts = [counted[kind] for kind, _queryset, _name in self.sources]
         return self._counts
 
     def count(self):

@@ -154,14 +154,15 @@ def _add_projects(number, enschede):
 
 
 def test_the_map_does_not_grow_with_the_number_of_projects(client, django_assert_num_queries):
-    """Projects are counted per municipality and grouped per marker in the database: the
-    page is the same size and takes the same queries at 10 and at 200 projects."""
+    """Projects are counted per municipality and grouped per marker in the database, the
+    items not on the map counted in one query: the page is the same size and takes the
+    same queries at 10 and at 200 projects."""
     enschede = MunicipalityFactory(slug="enschede", name_en="Enschede", cbs_code="GM0153")
     _add_projects(10, enschede)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(8):
         small = client.get("/en/map/").content.decode()
     _add_projects(190, enschede)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(8):
         large = client.get("/en/map/").content.decode()
     assert "Enschede: 200 published projects" in large
     # Only digits of the counts and sums differ.
