@@ -161,11 +161,14 @@ class StoredSearch:
 
     def _matching_selects(self, typos):
         like = "%" + self.query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        arms = [f"{self.vector} @@ {self._tsquery}", f"{self.title} ILIKE %s"]
+        title_arm = f"{self.title} ILIKE %s"
         params = [self.config, self.query, like]
         if typos:
-            arms.append(f"%s <%% {self.title}")
+            # One arm over the title's trigram index: PostgreSQL ORs the two index scans
+            # and reads each matching row once ("Munster": 6 against 9 ms for two arms).
+            title_arm += f" OR %s <%% {self.title}"
             params.append(self.query)
+        arms = [f"{self.vector} @@ {self._tsquery}", title_arm]
         # Identifiers from model metadata, quoted; the visitor's text only as parameters.
         selects = " UNION ALL ".join(
             f"SELECT {self.pk} FROM {_quote(self.table)} WHERE {arm}"  # noqa: S608
@@ -177,9 +180,10 @@ class StoredSearch:
         """The indexed condition: a full-text match, a title within typing distance (the
         `<%` operator: pg_trgm's word_similarity_threshold, 0.6) or containing the query.
 
-        Each arm is its own indexed subselect, joined by UNION ALL: written as one OR,
-        PostgreSQL reads every row instead, because it underrates the cost of computing
-        word similarity per row (at 10,000 projects: 126 ms against 36 ms this way).
+        The full-text match and the title are two indexed subselects, joined by UNION
+        ALL: written as one OR, PostgreSQL reads every row instead, because it underrates
+        the cost of computing word similarity per row (at 10,000 projects: 126 ms
+        against 36 ms this way).
         The ids are gathered into an array first (`= ANY(ARRAY(...))`): as `IN (...)`
         the planner may join them to a page of the list by comparing every pair (a text
         filter's first page: 29 against 7 ms)."""
