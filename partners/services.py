@@ -232,9 +232,9 @@ def contacts_import_apply(
     The file is read and planned again; if the plan differs from the one the user
     saw (someone edited a contact meanwhile), everything is rolled back and
     ImportOutdated is raised. Each change is recorded in the contact's history with
-    the user and the reason "imported from <filename>". Invalid rows are skipped, as the
-    preview said, and so are possible duplicates and rows older than the stored
-    contact unless the person chose otherwise."""
+    the user and the reason IMPORTED_REASON with the file's name (read "Imported from
+    <filename>"). Invalid rows are skipped, as the preview said, and so are possible
+    duplicates and rows older than the stored contact unless the person chose otherwise."""
     fingerprint = Fingerprint()
     writer = _ImportWriter(user=user, reason=history_reasons.reason(IMPORTED_REASON, filename))
     counts = dict.fromkeys(STATUSES, 0)
