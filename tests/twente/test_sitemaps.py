@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sites.requests import RequestSite
 from django.template.loader import render_to_string
 from django.test import RequestFactory
@@ -163,6 +164,26 @@ def test_pages_are_written_as_djangos_sitemap_template_writes_them(client, secti
         expected = render_to_string("sitemap.xml", {"urlset": urls})
     assert written.decode() == expected
     assert b"<url>" in written
+
+
+def test_the_index_is_written_as_djangos_index_template_writes_it(client, rf):
+    """The index is written in Python too: byte for byte what Django's view and template give."""
+    MunicipalityFactory()
+    PartnerFactory()
+    ProjectFactory()
+    written = client.get("/sitemap.xml").content
+    with translation.override("nl"):
+        request = rf.get("/sitemap.xml")
+        expected = sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap-section").render().content
+    assert written == expected
+    assert written.count(b"<sitemap>") == len(SITEMAPS)
+
+
+def test_the_index_answers_with_nothing_published(client):
+    MunicipalityFactory(publication_state=PublicationState.DRAFT)
+    pages = section_pages(client)
+    assert len(pages) == len(SITEMAPS)
+    assert all(lastmod is None for _location, lastmod in pages)
 
 
 def test_robots_txt_allows_the_site_hides_the_admin_and_names_the_sitemap(client):
