@@ -34,7 +34,7 @@ from regions import geo
 from regions.geo import Projection
 from regions.models import InnovationDistrict, Municipality
 from twente.core.addresses import detail_address, detail_address_pattern
-from twente.core.db import pk_in
+from twente.core.db import aggregate_each, pk_in
 from twente.core.listing import translated
 from twente.core.models import PublicationState
 from twente.map_markup import marker_list, markers_svg
@@ -548,16 +548,9 @@ class ItemsNotOnMap:
         self._counts = None
 
     def counts(self):
-        """Each kind's count, in one query (a UNION ALL of one count a kind)."""
+        """Each kind's count, in one query."""
         if self._counts is None:
-            per_kind = [
-                queryset.order_by()
-                .annotate(map_kind=Value(kind))
-                .values_list("map_kind")
-                .annotate(count=Count("pk"))
-                for kind, queryset, _name in self.sources
-            ]
-            counted = dict(per_kind[0].union(*per_kind[1:], all=True).order_by()) if per_kind else {}
+            counted = aggregate_each({kind: queryset for kind, queryset, _name in self.sources}, Count("pk"))
             self._counts = [counted[kind] for kind, _queryset, _name in self.sources]
         return self._counts
 

@@ -9,7 +9,7 @@ import html
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Count, Max, Value
+from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -17,6 +17,7 @@ from partners.models import Partner
 from projects.models import Project
 from regions.models import InnovationDistrict, Municipality
 from twente.core.addresses import detail_address, detail_address_pattern
+from twente.core.db import aggregate_each
 
 # Django counts an item once per language: 300 URLs are 100 items, each with four
 # alternates (about 165 KB before gzip), far below the protocol's 50,000 URLs and
@@ -26,18 +27,11 @@ URLS_PER_PAGE = 300
 
 
 def latest_changes(models):
-    """Each model's latest change among its published items, in one query (a UNION ALL
-    of one aggregate a model, none of them ordered; a model with nothing published maps
-    to None)."""
-    per_model = [
-        model.objects.published()
-        .order_by()
-        .annotate(label=Value(model._meta.label))
-        .values_list("label")
-        .annotate(latest=Max("updated_at"))
-        for model in models
-    ]
-    return dict(per_model[0].union(*per_model[1:], all=True).order_by())
+    """Each model's latest change among its published items (None with nothing
+    published), keyed by its label, in one query."""
+    return aggregate_each(
+        {model._meta.label: model.objects.published() for model in models}, Max("updated_at")
+    )
 
 
 class PortalSitemap(Sitemap):

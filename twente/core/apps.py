@@ -8,7 +8,12 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from twente.core import cache, db, staging
+        from twente.core import (
+            cache,
+            db,
+            publishing,  # noqa: F401 - registers its history reasons
+            staging,
+        )
 
         db.connect_signals()
         # Every save path of public content invalidates the page cache (see cache.py).

@@ -1,5 +1,5 @@
-"""Database helpers: accent folding for search, many ids as one parameter, and bounds
-for a database that fails.
+"""Database helpers: accent folding for search, many ids as one parameter, several
+aggregates in one query, and bounds for a database that fails.
 
 PostgreSQL has `unaccent()` (installed by twente's first migration). SQLite does not,
 so the same function is registered on every SQLite connection: queries can then use
@@ -18,7 +18,7 @@ from contextlib import contextmanager, suppress
 
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connection, connections
 from django.db.backends.signals import connection_created
-from django.db.models import BooleanField, Q
+from django.db.models import BooleanField, Q, Value
 from django.db.models.expressions import RawSQL
 
 # Letters that do not decompose into a base letter plus accents (as PostgreSQL's
@@ -71,6 +71,21 @@ def pk_in(model, ids):
     literal = "{" + ",".join(str(int(pk)) for pk in ids) + "}"
     # Identifiers from model metadata, quoted; the ids as one parameter.
     return RawSQL(f"{column} = ANY(%s::{pk_type}[])", [literal], output_field=BooleanField())  # noqa: S611
+
+
+def aggregate_each(querysets, aggregate):
+    """`aggregate` over each queryset of `querysets` ({label: queryset}), in one query:
+    a UNION ALL of one unordered aggregate a queryset. Returns {label: value}."""
+    parts = [
+        queryset.order_by()
+        .annotate(aggregate_label=Value(label))
+        .values_list("aggregate_label")
+        .annotate(aggregate_value=aggregate)
+        for label, queryset in querysets.items()
+    ]
+    if not parts:
+        return {}
+    return dict(parts[0].union(*parts[1:], all=True).order_by())
 
 
 # --- a database that is down or hangs ---------------------------------------------------

@@ -14,7 +14,6 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from twente.core import publishing  # noqa: F401 - registers the publishing reasons
 from twente.core.history_reasons import reason_label
 from twente.core.templatetags.portal import euro
 
