@@ -1,6 +1,6 @@
-"""The liaison officer's merge of two duplicate contacts and erasure of one in a real
-browser, in Dutch and German: chosen from the list, confirmed with the keyboard, each page
-passing axe."""
+"""The liaison officer's merge of two duplicate contacts (and its reason in the history)
+and erasure of one in a real browser, in Dutch and German: chosen from the list,
+confirmed with the keyboard, each page passing axe."""
 
 import pytest
 from django.urls import reverse
@@ -28,6 +28,11 @@ def test_two_duplicates_are_merged_from_the_list(page, language):
     page.keyboard.press("Enter")
     page.wait_for_selector(".messagelist .success")
     assert not type(first).objects.filter(pk=second.pk).exists()
+    assert axe_violations(page) == []
+    # The kept contact's history says why, in the officer's language.
+    page.goto(reverse("admin:partners_contact_history", args=[first.pk]))
+    merged = {"nl": "Samengevoegd met", "de": "Zusammengeführt mit"}[language]
+    assert f"{merged} Anna O'Neill (#{second.pk})" in page.locator("#change-history").inner_text()
     assert axe_violations(page) == []
 
 

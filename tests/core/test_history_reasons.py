@@ -39,3 +39,11 @@ def test_a_reason_no_code_explains_is_shown_as_stored():
 def test_a_long_detail_is_cut_to_the_column():
     stored = reason("imported", "x" * 300 + ".csv")
     assert len(stored) == MAX_LENGTH and stored.startswith("imported:xxx")
+
+
+def test_a_hostile_file_name_is_text_not_a_format_or_markup():
+    stored = reason("imported", "%(detail)s <b>x</b>.csv")
+    with translation.override("en"):
+        label = reason_label(stored)
+    assert label == "Imported from %(detail)s <b>x</b>.csv"
+    assert not hasattr(label, "__html__"), "escaped where it is shown"
