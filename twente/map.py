@@ -25,8 +25,10 @@ from django.core.paginator import Paginator
 from django.db.models import Avg, CharField, Count, StringAgg, Sum, Value
 from django.db.models.functions import Cast
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from partners.models import Partner
 from projects.models import Project
@@ -35,7 +37,7 @@ from regions.geo import Projection
 from regions.models import InnovationDistrict, Municipality
 from twente.core.addresses import detail_address, detail_address_pattern
 from twente.core.db import aggregate_each, pk_in
-from twente.core.listing import translated
+from twente.core.listing import fallback_language
 from twente.core.models import PublicationState
 from twente.map_markup import marker_list, markers_svg
 
@@ -164,6 +166,7 @@ class Item:
     name: str
     target: object = None  # the model instance, whose address is worked out only if shown
     address: str | None = None  # or the address itself, when it is known already
+    lang: str = ""  # the name's language when it is a fallback (a project's title)
 
     @property
     def url(self):
@@ -257,16 +260,20 @@ def project_cells():
         cell["latitude"], cell["longitude"] = float(cell["latitude"]), float(cell["longitude"])
         # Picked here: an ordered aggregate took longer in the database, and SQLite has none.
         cell["ids"] = heapq.nlargest(NAMES_PER_MARKER, map(int, cell["ids"].split(",")))
-    # Titles as shown (the language's own, else its fallbacks) and addresses from one
-    # reversed pattern: no model instance and no reverse() per project.
+    # Titles as shown (the language's own, else its fallbacks, with the language of a
+    # fallback) and addresses from one reversed pattern: no model instance and no
+    # reverse() per project.
+    languages = resolution_order(get_language() or settings.LANGUAGE_CODE)
     titles = (
         Project.objects.filter(pk_in(Project, [pk for cell in cells for pk in cell["ids"]]))
-        .annotate(shown_title=translated("title"))
-        .values_list("pk", "slug", "shown_title")
+        .values_list("pk", "slug", *(build_localized_fieldname("title", code) for code in languages))
         .order_by()
     )
     pattern = detail_address_pattern(Project)
-    shown = {pk: (title, detail_address(pattern, slug)) for pk, slug, title in titles}
+    shown = {}
+    for pk, slug, *texts in titles:
+        index = next((index for index, text in enumerate(texts) if text), 0)
+        shown[pk] = (texts[index], detail_address(pattern, slug), languages[index] if index else "")
     for cell in cells:
         cell["projects"] = [shown[pk] for pk in cell.pop("ids")]
     return cells
@@ -310,7 +317,9 @@ def build_markers(layers):
             add(item, latitude, longitude)
     if "project" in kinds:
         for cell in project_cells():
-            first, *others = (Item("project", title, address=url) for title, url in cell["projects"])
+            first, *others = (
+                Item("project", title, address=url, lang=lang) for title, url, lang in cell["projects"]
+            )
             marker = add(first, cell["latitude"], cell["longitude"], count=cell["count"])
             if marker:
                 marker.items.extend(others)
@@ -567,7 +576,10 @@ class ItemsNotOnMap:
         for (kind, queryset, name_field), count in zip(self.sources, self.counts(), strict=True):
             low, high = max(start - offset, 0), min(stop - offset, count)
             if low < high:
-                items += [Item(kind, getattr(row, name_field), row) for row in queryset[low:high]]
+                items += [
+                    Item(kind, getattr(row, name_field), row, lang=fallback_language(row, name_field))
+                    for row in queryset[low:high]
+                ]
             offset += count
         return items
 

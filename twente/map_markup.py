@@ -25,8 +25,13 @@ def _counted(singular, plural, count):
     return ngettext(singular, plural, count) % {"counter": count}
 
 
+def _lang(item):
+    """The ` lang="…"` of an item's name shown in a fallback language (WCAG 3.1.2)."""
+    return _html(' lang="{}"', item.lang) if item.lang else ""
+
+
 def _item_link(item):
-    return _html('<a href="{}">{}</a> ({})', item.url, item.name, item.layer.singular)
+    return _html('<a href="{}"{}>{}</a> ({})', item.url, _lang(item), item.name, item.layer.singular)
 
 
 def marker_svg(marker):
@@ -53,10 +58,11 @@ def marker_svg(marker):
         label = ""
         if marker.label:
             label = _html(
-                '<text class="map-label" x="{}" y="{}" text-anchor="{}">{}</text>',
+                '<text class="map-label" x="{}" y="{}" text-anchor="{}"{}>{}</text>',
                 marker.label["x"],
                 marker.label["y"],
                 marker.label["anchor"],
+                _lang(single),
                 single.name,
             )
         return _html(

@@ -8,7 +8,8 @@ from django.utils import translation
 
 from partners.models import Partner
 from tests.factories import PartnerFactory
-from twente.core.listing import FilterForm, translated
+from twente.core.listing import FilterForm, fallback_language, translated
+from twente.core.templatetags.portal import lang_attr, lang_span
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +90,25 @@ def test_an_invalid_number_filter_is_echoed_in_a_text_field_not_a_number_field(c
     assert 'aria-invalid="true"' in field
     valid = client.get("/en/projects/", {"eu_min": "1000"}).content.decode()
     assert re.search(r'<input type="number" name="eu_min" value="1000"', valid)
+
+
+def test_fallback_language_names_the_language_of_a_fallback_text_only():
+    partner = PartnerFactory.build(name_nl="Alleen Nederlands", name_en="", name_de=None, summary_nl="")
+    with translation.override("nl"):
+        assert fallback_language(partner, "name") == ""
+        assert lang_attr(partner, "name") == ""
+    with translation.override("de"):
+        # German falls back to English, then Dutch.
+        assert fallback_language(partner, "name") == "nl"
+        assert lang_attr(partner, "name") == ' lang="nl"'
+        # No text in any language: nothing to mark.
+        assert lang_attr(partner, "summary") == ""
+
+
+def test_lang_span_wraps_a_fallback_text_within_a_sentence_and_escapes_it():
+    partner = PartnerFactory.build(summary_nl="<b>Zon</b> & wind", summary_en="", summary_de="Sonne")
+    with translation.override("en"):
+        assert lang_span(partner, "summary") == '<span lang="nl">&lt;b&gt;Zon&lt;/b&gt; &amp; wind</span>'
+    with translation.override("de"):
+        # The page's own language: the text alone, escaped by the template as any other.
+        assert lang_span(partner, "summary") == "Sonne"

@@ -298,3 +298,13 @@ class TestPartnerDetail:
             # The latest 20 projects, with the number of all of them.
             assert len(response.context["participations"].items) == min(rows, 20)
             assert response.context["participations"].total == rows
+
+
+def test_a_project_title_in_a_fallback_language_carries_its_lang_on_a_partner_page(client):
+    partner = PartnerFactory(slug="muenster")
+    ParticipationFactory(
+        partner=partner,
+        project=ProjectFactory(slug="h2", title_nl="Waterstofketen", title_en="", title_de=""),
+    )
+    german = client.get(url_in("de", "partners:partner-detail", slug="muenster")).content.decode()
+    assert '<a href="/de/projekte/h2/" lang="nl">Waterstofketen</a>' in german

@@ -393,9 +393,10 @@ class TestProjectDetail:
             "<h1>Stadsbeek</h1>"
             in client.get(url_in("nl", "projects:project-detail", detail)).content.decode()
         )
-        # No German title: the English one is shown.
+        # No German title: the English one is shown, marked as English.
         german = client.get(url_in("de", "projects:project-detail", detail)).content.decode()
-        assert "<h1>Stadsbeek in Stadsveld</h1>" in german
+        assert '<h1 lang="en">Stadsbeek in Stadsveld</h1>' in german
+        assert '<span aria-current="page" lang="en">Stadsbeek in Stadsveld</span>' in german
 
     def test_euro_and_rate_per_language(self, client, catalogue):
         def page(language):
@@ -447,3 +448,24 @@ def test_text_in_a_fallback_language_carries_its_lang_and_a_visible_note(client)
     assert "Text auf Niederländisch; noch nicht übersetzt." in german
     # German falls back to English first, then Dutch.
     assert '<div class="prose" lang="en"><p>An English description.</p></div>' in german
+
+
+def test_a_card_shown_in_a_fallback_language_carries_its_lang(client):
+    # As the Kohesio import leaves them: the programme's language and English, no German.
+    from tests.factories import ProjectFactory
+
+    ProjectFactory(
+        slug="kohesio",
+        title_nl="Waterstofketen",
+        title_en="Hydrogen chain",
+        title_de="",
+        summary_nl="Uit wind.",
+        summary_en="From wind.",
+        summary_de="",
+    )
+    german = client.get("/de/projekte/").content.decode()
+    assert '<a href="/de/projekte/kohesio/" lang="en">Hydrogen chain</a>' in german
+    assert '<p class="card__summary" lang="en">From wind.</p>' in german
+    dutch = client.get("/nl/projecten/").content.decode()
+    assert '<a href="/nl/projecten/kohesio/">Waterstofketen</a>' in dutch
+    assert '<p class="card__summary">Uit wind.</p>' in dutch

@@ -93,6 +93,17 @@ def reverse_detail(name, slug, lang="en"):
         return reverse(f"regions:{name}-detail", kwargs={"slug": slug})
 
 
+def test_a_project_title_or_district_summary_in_a_fallback_language_carries_its_lang(client, enschede):
+    project = ProjectFactory(title_nl="Waterstofketen", title_en="Hydrogen chain", title_de="")
+    project.municipalities.add(enschede)
+    InnovationDistrictFactory(municipality=enschede, summary_nl="Campus.", summary_en="", summary_de="")
+    german = html(client.get(reverse_detail("municipality", "enschede", "de")))
+    assert f'<a href="{project.get_absolute_url()}" lang="en">Hydrogen chain</a>' in german
+    assert '<p class="card__summary" lang="nl">Campus.</p>' in german
+    dutch = html(client.get(reverse_detail("municipality", "enschede", "nl")))
+    assert '<p class="card__summary">Campus.</p>' in dutch
+
+
 @pytest.mark.parametrize("lang", ["nl", "en", "de"])
 def test_municipality_page_in_each_language_with_fallback(client, enschede, lang):
     response = client.get(reverse_detail("municipality", "enschede", lang))

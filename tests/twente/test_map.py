@@ -83,6 +83,27 @@ def test_co_located_points_are_one_marker_with_a_count_and_a_list(client):
         assert f">{item}</a>" in entry
 
 
+def test_a_project_title_in_a_fallback_language_carries_its_lang(client):
+    # As the Kohesio import leaves them: the programme's language and English, no German.
+    ProjectFactory(
+        slug="placed",
+        title_nl="Waterstofketen",
+        title_en="Hydrogen chain",
+        title_de="",
+        latitude=Decimal("52.2391"),
+        longitude=Decimal("6.8557"),
+    )
+    ProjectFactory(slug="unplaced", title_nl="Zonnedak", title_en="Solar roof", title_de="")
+    german = client.get("/de/karte/").content.decode()
+    assert '<a href="/de/projekte/placed/" lang="en">Hydrogen chain</a>' in german
+    assert re.search(r'<text class="map-label" [^>]*lang="en">Hydrogen chain</text>', svg_of(german))
+    missing = german.split('id="map-group-missing"')[1].split("</section>")[0]
+    assert '<a href="/de/projekte/unplaced/" lang="en">Solar roof</a>' in missing
+    dutch = client.get("/nl/kaart/").content.decode()
+    assert '<a href="/nl/projecten/placed/">Waterstofketen</a>' in dutch
+    assert 'lang="en"' not in dutch.split("<main")[1]
+
+
 def test_items_without_coordinates_are_listed_as_not_on_the_map(client):
     PartnerFactory(name_en="Eurocities", slug="eurocities", latitude=None, longitude=None)
     PartnerFactory(

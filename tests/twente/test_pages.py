@@ -1,5 +1,6 @@
 """Home, about, accessibility, privacy and error pages, in every language."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -108,6 +109,24 @@ def test_site_pages_render_in_each_language(client, twente, name, lang):
 )
 def test_home_shows_the_region_text_in_the_language_with_fallback(client, twente, lang, expected):
     assert expected in html(client.get(url("home", lang)))
+
+
+def test_text_in_a_fallback_language_carries_its_lang_on_home_and_about(client, twente):
+    ProjectFactory(title_nl="Waterstofketen", title_en="Hydrogen chain", title_de="", summary_de="")
+    german = html(client.get(url("home", "de")))
+    assert '<p class="lead" lang="en">Three cities, one ambition.</p>' in german
+    assert re.search(r'<h3 class="card__title"><a href="[^"]+" lang="en">Hydrogen chain</a></h3>', german)
+    assert '<p class="card__summary" lang="en">A summary.</p>' in german
+    dutch = html(client.get(url("home", "nl")))
+    assert '<p class="lead">Drie steden, één ambitie.</p>' in dutch
+    assert '<p lang="en">The joint venture of the fourteen municipalities of Twente.</p>' in dutch
+    assert '<p lang="en">A unique collaboration of Enschede, Hengelo and Almelo.</p>' in dutch
+    about = html(client.get(url("about", "nl")))
+    assert (
+        '<p lang="en"><strong>The joint venture of the fourteen municipalities of Twente.</strong></p>'
+        in about
+    )
+    assert '<p lang="en">A unique collaboration of Enschede, Hengelo and Almelo.</p>' in about
 
 
 def test_home_key_figures_come_from_the_database(client, twente):

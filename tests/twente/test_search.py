@@ -109,6 +109,21 @@ def test_translated_title_is_searched_and_shown_in_the_active_language(client):
     assert result_titles(response, "projects") == ["Neue Beleuchtung"]
 
 
+def test_a_result_shown_in_a_fallback_language_carries_its_lang(client):
+    ProjectFactory(
+        title_nl="Waterstofketen",
+        title_en="Hydrogen chain",
+        title_de="",
+        summary_en="From wind.",
+        summary_de="",
+    )
+    german = search(client, "de", "Hydrogen").content.decode()
+    assert re.search(r'<a class="search-result__link" href="[^"]+" lang="en">Hydrogen chain</a>', german)
+    assert '<p class="search-result__summary" lang="en">From wind.</p>' in german
+    english = search(client, "en", "Hydrogen").content.decode()
+    assert re.search(r'<a class="search-result__link" href="[^"]+">Hydrogen chain</a>', english)
+
+
 def test_empty_query_shows_help_and_no_results(client, django_assert_num_queries):
     PartnerFactory()
     with django_assert_num_queries(0):

@@ -44,6 +44,18 @@ def translated(field_name):
     return Coalesce(*parts, Value(""), output_field=text)
 
 
+def fallback_language(obj, field_name):
+    """The language of a translated field's shown text when it is not the page's own (a
+    fallback, WCAG 3.1.2: the text then needs its own `lang`), else an empty string."""
+    current = translation.get_language()
+    if getattr(obj, build_localized_fieldname(field_name, current), None):
+        return ""
+    for code in resolution_order(current)[1:]:
+        if getattr(obj, build_localized_fieldname(field_name, code), None):
+            return code
+    return ""
+
+
 class FetchedChoiceIterator(ModelChoiceIterator):
     """A filter's choices read with one plain query. Django's iterator streams them
     through a server-side cursor on PostgreSQL (DECLARE, FETCH, CLOSE: three round trips

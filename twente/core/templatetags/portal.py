@@ -1,4 +1,5 @@
-"""Template filters for numbers and amounts in the visitor's language.
+"""Template filters for numbers and amounts in the visitor's language, and for text
+shown in a fallback language.
 
 USE_THOUSAND_SEPARATOR stays off site-wide, so years ("since 2021") never get a
 separator; figures that need one say so with these filters.
@@ -10,8 +11,8 @@ from django import template
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
-from modeltranslation.utils import build_localized_fieldname, resolution_order
 
+from twente.core.listing import fallback_language
 from twente.core.uploads import PREVIEW_CHARS
 from twente.core.uploads import excerpt as cut_to_excerpt
 
@@ -72,14 +73,23 @@ def excerpt(value, limit=PREVIEW_CHARS):
     return cut_to_excerpt(value, int(limit))
 
 
-@register.simple_tag
-def fallback_language(obj, field_name):
-    """The language code of a translated field's shown text when it is not the page's own
-    (a fallback, WCAG 3.1.2: the text then needs its own `lang`), else an empty string."""
-    current = get_language()
-    if getattr(obj, build_localized_fieldname(field_name, current), None):
-        return ""
-    for code in resolution_order(current)[1:]:
-        if getattr(obj, build_localized_fieldname(field_name, code), None):
-            return code
-    return ""
+register.simple_tag(fallback_language)
+
+
+@register.filter
+def lang_attr(obj, field_name):
+    """` lang="…"` for the element showing a translated field when its text is a
+    fallback, else nothing: `<a href="…"{{ project|lang_attr:"title" }}>`. Titles,
+    summaries and notes on lists, cards and search results need it as much as a
+    detail page's text (imported projects often lack a German text)."""
+    code = fallback_language(obj, field_name)
+    return format_html(' lang="{}"', code) if code else ""
+
+
+@register.filter
+def lang_span(obj, field_name):
+    """A translated field's shown text within a sentence or a list item: in a
+    `<span lang="…">` when it is a fallback, else the text alone (escaped as usual)."""
+    code = fallback_language(obj, field_name)
+    text = getattr(obj, field_name)
+    return format_html('<span lang="{}">{}</span>', code, text) if code else text
