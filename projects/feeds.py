@@ -7,12 +7,35 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from projects.models import Project
+from twente.core.listing import fallback_language
 
 FEED_SIZE = 20
 
 
+class _ElementLanguages:
+    """The feed's XML writer for one entry, giving its title and summary an `xml:lang`
+    where their text is in a fallback language (the feed's own is on its root)."""
+
+    def __init__(self, handler, languages):
+        self.handler = handler
+        self.languages = languages
+
+    def addQuickElement(self, name, contents=None, attrs=None):  # noqa: N802 (the writer's name)
+        if self.languages.get(name):
+            attrs = {**(attrs or {}), "xml:lang": self.languages[name]}
+        self.handler.addQuickElement(name, contents, attrs)
+
+    def __getattr__(self, name):
+        return getattr(self.handler, name)
+
+
+class FallbackMarkingAtomFeed(Atom1Feed):
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(_ElementLanguages(handler, item["languages"]), item)
+
+
 class LatestProjectsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = FallbackMarkingAtomFeed
 
     def title(self):
         return _("EU projects in Twente")
@@ -50,3 +73,11 @@ class LatestProjectsFeed(Feed):
 
     def item_categories(self, item):
         return [theme.name for theme in item.card_themes]
+
+    def item_extra_kwargs(self, item):
+        return {
+            "languages": {
+                "title": fallback_language(item, "title"),
+                "summary": fallback_language(item, "summary"),
+            }
+        }

@@ -14,6 +14,7 @@ from twente.core.models import PublicationState
 pytestmark = pytest.mark.django_db
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def fetch_feed(client, language="en"):
@@ -52,7 +53,7 @@ def test_feed_speaks_the_language_of_its_url(client):
         slug="verlichting", title_nl="Nieuwe straatverlichting", title_de="Neue Straßenbeleuchtung"
     )
     german = fetch_feed(client, "de")
-    assert german.get("{http://www.w3.org/XML/1998/namespace}lang") == "de"
+    assert german.get(XML_LANG) == "de"
     entry = german.find("atom:entry", ATOM)
     assert entry.find("atom:title", ATOM).text == "Neue Straßenbeleuchtung"
     with translation.override("de"):
@@ -82,3 +83,14 @@ def test_entries_are_dated_by_the_projects_publication_not_their_last_save(clien
     entry = fetch_feed(client).find("atom:entry", ATOM)
     for element in ("atom:published", "atom:updated"):
         assert entry.find(element, ATOM).text.startswith(published.date().isoformat())
+
+
+def test_a_title_or_summary_in_a_fallback_language_carries_its_xml_lang(client):
+    # As the Kohesio import leaves them: the programme's language and English, no German.
+    ProjectFactory(title_nl="Waterstofketen", title_en="Hydrogen chain", title_de="", summary_de="Aus Wind.")
+    entry = fetch_feed(client, "de").find("atom:entry", ATOM)
+    title, summary = entry.find("atom:title", ATOM), entry.find("atom:summary", ATOM)
+    assert (title.text, title.get(XML_LANG)) == ("Hydrogen chain", "en")
+    assert (summary.text, summary.get(XML_LANG)) == ("Aus Wind.", None)
+    english = fetch_feed(client, "en").find("atom:entry", ATOM)
+    assert english.find("atom:title", ATOM).get(XML_LANG) is None
