@@ -28,6 +28,7 @@ from partners.models import (
     RelationshipKind,
 )
 from twente.core.admin import PortalAdmin, RowConstraintsInlineFormSet, change_link, changelist_link
+from twente.core.db import count_of
 
 
 class ContactInline(TranslationTabularInline):
@@ -91,11 +92,9 @@ class PartnerAdmin(PortalAdmin):
     protected_relations = ("contacts", "participations", "memberships")
 
     def get_queryset(self, request):
-        queryset = (
-            super().get_queryset(request).annotate(_project_count=Count("participations", distinct=True))
-        )
+        queryset = super().get_queryset(request).annotate(_project_count=count_of(Partner, "participations"))
         if request.user.has_perm("partners.view_contact"):
-            queryset = queryset.annotate(_contact_count=Count("contacts", distinct=True))
+            queryset = queryset.annotate(_contact_count=count_of(Partner, "contacts"))
         return queryset
 
     def get_list_display(self, request):

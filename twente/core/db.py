@@ -1,5 +1,5 @@
 """Database helpers: accent folding for search, many ids as one parameter, several
-aggregates in one query, and bounds for a database that fails.
+aggregates in one query, counts of related rows, and bounds for a database that fails.
 
 PostgreSQL has `unaccent()` (installed by twente's first migration). SQLite does not,
 so the same function is registered on every SQLite connection: queries can then use
@@ -18,8 +18,9 @@ from contextlib import contextmanager, suppress
 
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connection, connections
 from django.db.backends.signals import connection_created
-from django.db.models import BooleanField, Q, Value
+from django.db.models import BooleanField, Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
 # Letters that do not decompose into a base letter plus accents (as PostgreSQL's
 # unaccent rules also spell them out).
@@ -86,6 +87,19 @@ def aggregate_each(querysets, aggregate):
     if not parts:
         return {}
     return dict(parts[0].union(*parts[1:], all=True).order_by())
+
+
+def count_of(model, relation):
+    """The number of rows of `model`'s reverse relation `relation` for each row, as a
+    correlated subquery. Two `Count(..., distinct=True)` annotations join both
+    relations at once, so every row is multiplied by the product of its related rows
+    (2,000 partners with 27,000 participations and 20,000 contacts: 230 ms for a page
+    of the admin list), and their GROUP BY keeps the count and the date hierarchy
+    from leaving the annotation out."""
+    field = model._meta.get_field(relation)
+    related = field.related_model.objects.filter(**{field.field.name: OuterRef("pk")}).order_by()
+    counted = related.values(field.field.name).annotate(count=Count("pk")).values("count")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 # --- a database that is down or hangs ---------------------------------------------------
