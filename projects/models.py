@@ -18,6 +18,7 @@ from twente.core.models import (
     PublicationState,
     PublishableModel,
     PublishableQuerySet,
+    VersionedModel,
 )
 from twente.core.translation_status import OutdatedTranslationsModel
 
@@ -34,7 +35,7 @@ class Fund(models.TextChoices):
     YOUTH_EMPLOYMENT_INITIATIVE = "YEI", _("Youth Employment Initiative")
 
 
-class FundingProgramme(OutdatedTranslationsModel, models.Model):
+class FundingProgramme(OutdatedTranslationsModel, VersionedModel):
     """An EU funding programme (for example an Interreg programme)."""
 
     name = models.CharField(_("name"), max_length=200)

@@ -10,7 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from twente.core.models import GeoPointModel, PublishableModel, PublishableQuerySet
+from twente.core.models import GeoPointModel, PublishableModel, PublishableQuerySet, VersionedModel
 from twente.core.translation_status import OutdatedTranslationsModel
 
 
@@ -21,7 +21,7 @@ class Country(models.TextChoices):
     UNITED_STATES = "US", _("United States")
 
 
-class Theme(OutdatedTranslationsModel, models.Model):
+class Theme(OutdatedTranslationsModel, VersionedModel):
     """A policy theme: environment, energy, sustainability, health, mobility, ..."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -37,7 +37,7 @@ class Theme(OutdatedTranslationsModel, models.Model):
         return self.name
 
 
-class Cluster(OutdatedTranslationsModel, models.Model):
+class Cluster(OutdatedTranslationsModel, VersionedModel):
     """An economic cluster: photonics, batteries, advanced manufacturing, ..."""
 
     name = models.CharField(_("name"), max_length=100)

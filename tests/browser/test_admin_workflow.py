@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.browser.axe import axe_violations
-from tests.factories import PartnerFactory, RelationshipFactory
+from tests.factories import PartnerFactory, RelationshipFactory, ThemeFactory
 from tests.staff import staff_member
 from twente.core.models import PublicationState
 from twente.core.roles import LIAISON_OFFICER
@@ -79,6 +79,7 @@ def test_liaison_officer_edits_the_german_description_publishes_and_sees_it(page
 def test_admin_pages_work_under_the_strict_csp_and_pass_accessibility_checks(page):
     staff_member(LIAISON_OFFICER, username="lotte")
     partner = RelationshipFactory(note_en="Partner city since 2021.").partner  # a filled inline row too
+    theme = ThemeFactory()
     errors = csp_errors(page)
     page.goto("/admin/")
     page.fill("#id_username", "lotte")
@@ -93,6 +94,8 @@ def test_admin_pages_work_under_the_strict_csp_and_pass_accessibility_checks(pag
         ("admin:partners_partner_simple_history", [partner.pk, partner.history.first().pk]),
         ("admin:partners_contact_changelist", []),
         ("admin:projects_project_add", []),
+        ("admin:regions_theme_change", [theme.pk]),
+        ("admin:projects_fundingprogramme_changelist", []),
     ]:
         response = page.goto(reverse(name, args=args))
         assert response.status == 200, name

@@ -5,7 +5,14 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import ContactFactory, PartnerFactory, ProjectFactory
+from tests.factories import (
+    ClusterFactory,
+    ContactFactory,
+    FundingProgrammeFactory,
+    PartnerFactory,
+    ProjectFactory,
+    ThemeFactory,
+)
 from tests.staff import form_data, in_english, staff_member
 from twente.core.models import PublicationState
 from twente.core.roles import EDITOR, LIAISON_OFFICER
@@ -47,6 +54,32 @@ def test_the_later_conflicting_save_is_refused_and_the_first_edit_survives(anna,
     partner.refresh_from_db()
     assert partner.description_de == "Annas Text."
     assert partner.history.first().history_user.username == "anna"
+
+
+@pytest.mark.parametrize(
+    ("factory", "admin_name"),
+    [
+        (ThemeFactory, "regions_theme"),
+        (ClusterFactory, "regions_cluster"),
+        (FundingProgrammeFactory, "projects_fundingprogramme"),
+    ],
+)
+def test_themes_clusters_and_programmes_open_save_and_refuse_a_stale_save(factory, admin_name):
+    # Items that are never published are versioned too: their pages opened with a 500
+    # while the form asked for a version they did not have.
+    anna = logged_in(staff_member(EDITOR, username="anna"))
+    bert = logged_in(staff_member(EDITOR, username="bert"))
+    item = factory(description_en="Before.")
+    url = reverse(f"admin:{admin_name}_change", args=[item.pk])
+    annas_form, berts_form = anna.get(url), bert.get(url)
+    assert annas_form.status_code == berts_form.status_code == 200
+
+    assert anna.post(url, form_data(annas_form, description_en="Anna's text.")).status_code == 302
+    response = bert.post(url, form_data(berts_form, description_en="Bert's text."))
+    assert response.status_code == 200
+    assert "anna saved this item" in response.content.decode()
+    item.refresh_from_db()
+    assert (item.description_en, item.version) == ("Anna's text.", 2)
 
 
 def test_a_fresh_form_after_the_conflict_saves(anna, bert):

@@ -60,12 +60,20 @@ def empty_coordinate(instance):
     return "longitude" if instance.longitude is None else "latitude"
 
 
-class TimeStampedModel(models.Model):
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+class VersionedModel(models.Model):
+    """What every model edited in the admin has (twente.core.admin.PortalAdmin)."""
+
     # Bumped on every admin save; a save based on an older version is refused
     # (optimistic locking), so two editors cannot silently overwrite each other.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class TimeStampedModel(VersionedModel):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         abstract = True
