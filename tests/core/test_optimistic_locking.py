@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tests.core.test_history import revert
 from tests.factories import (
     ClusterFactory,
     ContactFactory,
@@ -80,6 +81,11 @@ def test_themes_clusters_and_programmes_open_save_and_refuse_a_stale_save(factor
     assert "anna saved this item" in response.content.decode()
     item.refresh_from_db()
     assert (item.description_en, item.version) == ("Anna's text.", 2)
+
+    # And an earlier version is restored from the history.
+    assert revert(bert, item, item.history.last()).status_code == 302
+    item.refresh_from_db()
+    assert (item.description_en, item.version) == ("Before.", 3)
 
 
 def test_a_fresh_form_after_the_conflict_saves(anna, bert):
