@@ -166,7 +166,7 @@ class Item:
     name: str
     target: object = None  # the model instance, whose address is worked out only if shown
     address: str | None = None  # or the address itself, when it is known already
-    lang: str = ""  # the name's language when it is a fallback (a project's title)
+    lang: str = ""  # the name's language when it is a fallback
 
     @property
     def url(self):
@@ -284,7 +284,14 @@ def _point_items(model, kind):
     queryset = (
         model.objects.published().filter(latitude__isnull=False).only("slug", "name", "latitude", "longitude")
     )
-    return [(Item(kind, item.name, item), float(item.latitude), float(item.longitude)) for item in queryset]
+    return [
+        (
+            Item(kind, item.name, item, lang=fallback_language(item, "name")),
+            float(item.latitude),
+            float(item.longitude),
+        )
+        for item in queryset
+    ]
 
 
 def build_markers(layers):

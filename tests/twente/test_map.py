@@ -94,7 +94,16 @@ def test_a_project_title_in_a_fallback_language_carries_its_lang(client):
         longitude=Decimal("6.8557"),
     )
     ProjectFactory(slug="unplaced", title_nl="Zonnedak", title_en="Solar roof", title_de="")
+    PartnerFactory(
+        slug="saxion",
+        name_nl="Hogeschool Saxion",
+        name_en="",
+        name_de="",
+        latitude=Decimal("52.4500"),
+        longitude=Decimal("7.5000"),
+    )
     german = client.get("/de/karte/").content.decode()
+    assert '<a href="/de/partner/saxion/" lang="nl">Hogeschool Saxion</a>' in german
     assert '<a href="/de/projekte/placed/" lang="en">Hydrogen chain</a>' in german
     assert re.search(r'<text class="map-label" [^>]*lang="en">Hydrogen chain</text>', svg_of(german))
     missing = german.split('id="map-group-missing"')[1].split("</section>")[0]
