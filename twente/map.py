@@ -25,10 +25,9 @@ from django.core.paginator import Paginator
 from django.db.models import Avg, CharField, Count, StringAgg, Sum, Value
 from django.db.models.functions import Cast
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from modeltranslation.utils import build_localized_fieldname, resolution_order
+from modeltranslation.utils import build_localized_fieldname
 
 from partners.models import Partner
 from projects.models import Project
@@ -37,7 +36,7 @@ from regions.geo import Projection
 from regions.models import InnovationDistrict, Municipality
 from twente.core.addresses import detail_address, detail_address_pattern
 from twente.core.db import aggregate_each, pk_in
-from twente.core.listing import fallback_language
+from twente.core.listing import fallback_language, shown_languages, shown_text
 from twente.core.models import PublicationState
 from twente.map_markup import marker_list, markers_svg
 
@@ -168,6 +167,11 @@ class Item:
     address: str | None = None  # or the address itself, when it is known already
     lang: str = ""  # the name's language when it is a fallback
 
+    @classmethod
+    def named(cls, kind, obj, name_field="name"):
+        """The item of a model instance, named as shown, with the name's language."""
+        return cls(kind, getattr(obj, name_field), obj, lang=fallback_language(obj, name_field))
+
     @property
     def url(self):
         if self.address is None:
@@ -263,7 +267,7 @@ def project_cells():
     # Titles as shown (the language's own, else its fallbacks, with the language of a
     # fallback) and addresses from one reversed pattern: no model instance and no
     # reverse() per project.
-    languages = resolution_order(get_language() or settings.LANGUAGE_CODE)
+    languages = shown_languages()
     titles = (
         Project.objects.filter(pk_in(Project, [pk for cell in cells for pk in cell["ids"]]))
         .values_list("pk", "slug", *(build_localized_fieldname("title", code) for code in languages))
@@ -272,8 +276,8 @@ def project_cells():
     pattern = detail_address_pattern(Project)
     shown = {}
     for pk, slug, *texts in titles:
-        index = next((index for index, text in enumerate(texts) if text), 0)
-        shown[pk] = (texts[index], detail_address(pattern, slug), languages[index] if index else "")
+        title, lang = shown_text(texts, languages)
+        shown[pk] = (title, detail_address(pattern, slug), lang)
     for cell in cells:
         cell["projects"] = [shown[pk] for pk in cell.pop("ids")]
     return cells
@@ -284,14 +288,7 @@ def _point_items(model, kind):
     queryset = (
         model.objects.published().filter(latitude__isnull=False).only("slug", "name", "latitude", "longitude")
     )
-    return [
-        (
-            Item(kind, item.name, item, lang=fallback_language(item, "name")),
-            float(item.latitude),
-            float(item.longitude),
-        )
-        for item in queryset
-    ]
+    return [(Item.named(kind, item), float(item.latitude), float(item.longitude)) for item in queryset]
 
 
 def build_markers(layers):
@@ -489,7 +486,7 @@ def build_map(layers):
         for municipality in municipalities:
             if municipality.cbs_code or not municipality.has_coordinates:
                 continue
-            item = Item("municipality", municipality.name, municipality)
+            item = Item.named("municipality", municipality)
             lat, lon = float(municipality.latitude), float(municipality.longitude)
             if not Projection.contains(lat, lon):
                 outside.append((item, lat, lon))
@@ -583,10 +580,7 @@ class ItemsNotOnMap:
         for (kind, queryset, name_field), count in zip(self.sources, self.counts(), strict=True):
             low, high = max(start - offset, 0), min(stop - offset, count)
             if low < high:
-                items += [
-                    Item(kind, getattr(row, name_field), row, lang=fallback_language(row, name_field))
-                    for row in queryset[low:high]
-                ]
+                items += [Item.named(kind, row, name_field) for row in queryset[low:high]]
             offset += count
         return items
 

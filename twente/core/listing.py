@@ -14,6 +14,7 @@ filter, so they give exactly the rows the page lists.
 """
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import CharField, Count, F, Value, Window
 from django.db.models.functions import Coalesce, NullIf
@@ -30,30 +31,41 @@ from twente.core.widgets import fast_widget
 FORMAT_PARAM = "format"
 
 
+def shown_languages():
+    """The active language, then its fallbacks: the order in which a translated field's
+    texts are tried for a visitor (as modeltranslation shows them)."""
+    return resolution_order(translation.get_language() or settings.LANGUAGE_CODE)
+
+
 def translated(field_name):
     """An expression for the text a visitor sees of a translated field: the active
-    language's value, else its fallbacks in order (as modeltranslation shows them).
+    language's value, else its fallbacks in order.
 
     Text filters and A-Z sorting use it, so they match what the page displays."""
-    languages = resolution_order(translation.get_language() or "nl")
     text = CharField()
     parts = [
         NullIf(F(build_localized_fieldname(field_name, code)), Value(""), output_field=text)
-        for code in languages
+        for code in shown_languages()
     ]
     return Coalesce(*parts, Value(""), output_field=text)
 
 
+def shown_text(texts, languages):
+    """Of a translated field's `texts`, one per language of `languages` (shown_languages),
+    the one a visitor sees, and its language when that is a fallback (WCAG 3.1.2: the
+    text then needs its own `lang`), else an empty string."""
+    for text, code in zip(texts, languages, strict=True):
+        if text:
+            return text, "" if code == languages[0] else code
+    return "", ""
+
+
 def fallback_language(obj, field_name):
-    """The language of a translated field's shown text when it is not the page's own (a
-    fallback, WCAG 3.1.2: the text then needs its own `lang`), else an empty string."""
-    current = translation.get_language()
-    if getattr(obj, build_localized_fieldname(field_name, current), None):
-        return ""
-    for code in resolution_order(current)[1:]:
-        if getattr(obj, build_localized_fieldname(field_name, code), None):
-            return code
-    return ""
+    """The language of `obj`'s shown text of a translated field when it is a fallback,
+    else an empty string."""
+    languages = shown_languages()
+    texts = (getattr(obj, build_localized_fieldname(field_name, code), None) for code in languages)
+    return shown_text(texts, languages)[1]
 
 
 class FetchedChoiceIterator(ModelChoiceIterator):
