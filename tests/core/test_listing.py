@@ -88,8 +88,10 @@ def test_an_invalid_number_filter_is_echoed_in_a_text_field_not_a_number_field(c
     field = re.search(r'<input[^>]*name="eu_min"[^>]*>', html).group(0)
     assert 'type="text"' in field and 'value="abc"' in field and 'inputmode="decimal"' in field
     assert 'aria-invalid="true"' in field
+    # The HTML checker allows min, max and step on a number field only.
+    assert not re.search(r" (min|max|step)=", field)
     valid = client.get("/en/projects/", {"eu_min": "1000"}).content.decode()
-    assert re.search(r'<input type="number" name="eu_min" value="1000"', valid)
+    assert re.search(r'<input type="number" name="eu_min" value="1000"[^>]* min="0"', valid)
 
 
 def test_fallback_language_names_the_language_of_a_fallback_text_only():

@@ -100,7 +100,9 @@ class FilterForm(forms.Form):
                 if getattr(field.widget, "input_type", None) == "number":
                     # Echoing "abc" into <input type=number> is invalid HTML and browsers
                     # show it empty: a text field keeps what the visitor typed, to correct.
-                    field.widget = forms.TextInput(attrs={**field.widget.attrs, "inputmode": "decimal"})
+                    # It takes no min, max or step, which only a number field allows.
+                    kept = {k: v for k, v in field.widget.attrs.items() if k not in ("min", "max", "step")}
+                    field.widget = forms.TextInput(attrs={**kept, "inputmode": "decimal"})
                 attrs = field.widget.attrs
                 attrs["aria-invalid"] = "true"
                 attrs["aria-describedby"] = f"{self[name].auto_id}_error"
