@@ -1,5 +1,6 @@
 """Search, map and funding pages in Chromium: accessibility, keyboard use, no third party."""
 
+from collections import Counter
 from datetime import date
 from decimal import Decimal
 
@@ -241,6 +242,12 @@ def test_tile_mode_draws_leaflet_markers_within_the_content_security_policy(
     assert page.foreign_requests == []
 
 
+def accessibility_roles(page):
+    """How many nodes of each role the browser's accessibility tree holds."""
+    nodes = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    return Counter(node.get("role", {}).get("value") for node in nodes if not node.get("ignored"))
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_funding_tables_stack_on_a_phone_with_every_figure_named(page, portal, language):
     """At 375 px no funding cell is cut and nothing scrolls sideways: each row is a card
@@ -262,6 +269,13 @@ def test_funding_tables_stack_on_a_phone_with_every_figure_named(page, portal, l
         assert cell.get_attribute("data-label") in label
     assert not table.locator("thead").is_visible() or table.locator("thead").bounding_box()["width"] <= 1
     assert axe_violations(page) == []
+    # Stacked, it is still a table to assistive technology: Chromium's own accessibility
+    # tree keeps its rows, row headers and cells (the markup has no explicit roles).
+    stacked = accessibility_roles(page)
+    rows = page.locator(".funding-table tbody tr").count()
+    assert stacked["table"] == page.locator(".funding-table").count()
+    assert stacked["rowheader"] == rows
+    assert stacked["cell"] == page.locator(".funding-table td").count()
 
     page.set_viewport_size({"width": 1280, "height": 800})
     assert table.locator("thead th").first.is_visible()
