@@ -1,6 +1,8 @@
 """History: who changed what and when, shown per field and language, and a revert that
 restores the exact earlier values in all three languages (and related items)."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -75,6 +77,17 @@ def test_history_page_shows_each_change_per_field_and_language(editor_client):
     # Only the German text changed: the other languages are not listed as changes.
     assert "Description [nl]:" not in page
     assert "style=" not in page  # strict CSP: no inline styles
+
+
+def test_history_page_dates_each_change_in_a_valid_html_datetime(editor_client):
+    """Seconds and a zone offset: HTML allows at most three decimals, which Django's "c"
+    format exceeds (W3C checker)."""
+    partner = PartnerFactory(**ORIGINAL)
+    edit(editor_client, partner, description_de="Partnerstadt seit 2021.")
+    page = editor_client.get(history_url(partner)).content.decode()
+    stamps = re.findall(r'<time datetime="([^"]*)"', page)
+    assert stamps
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", stamp) for stamp in stamps), stamps
 
 
 @pytest.mark.parametrize("language", ["nl", "en", "de"])
