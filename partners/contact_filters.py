@@ -24,6 +24,7 @@ from partners.models import (
     months_ago,
 )
 from regions.models import Country, Municipality, Region, Theme
+from twente.core.listing import CorrectableForm
 from twente.core.widgets import fast_widget
 
 MUNICIPALITY_KIND = "municipality"
@@ -127,6 +128,7 @@ class ContactFilterSet(django_filters.FilterSet):
     class Meta:
         model = Contact
         fields = []
+        form = CorrectableForm
 
     # One click per choice: checkbox lists (with a text filter in the page), sorted
     # by the name shown in the current language, not by the Dutch name.

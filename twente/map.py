@@ -36,7 +36,7 @@ from regions.geo import Projection
 from regions.models import InnovationDistrict, Municipality
 from twente.core.addresses import detail_address, detail_address_pattern
 from twente.core.db import aggregate_each, pk_in
-from twente.core.listing import fallback_language, shown_languages, shown_text
+from twente.core.listing import CorrectableForm, fallback_language, shown_languages, shown_text
 from twente.core.models import PublicationState
 from twente.map_markup import marker_list, markers_svg
 
@@ -79,7 +79,7 @@ LAYERS = (
 LAYER_BY_KEY = {layer.key: layer for layer in LAYERS}
 
 
-class MapFilterForm(forms.Form):
+class MapFilterForm(CorrectableForm):
     kind = forms.MultipleChoiceField(
         label=_("Show"),
         choices=[(layer.key, layer.label) for layer in LAYERS],

@@ -94,6 +94,34 @@ def test_an_invalid_number_filter_is_echoed_in_a_text_field_not_a_number_field(c
     assert re.search(r'<input type="number" name="eu_min" value="1000"[^>]* min="0"', valid)
 
 
+FORBIDDEN_IN_HTML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+@pytest.mark.parametrize(
+    ("address", "query"),
+    [
+        ("/en/projects/", {"q": "a\x00b", "sort": "\x9e<b>x</b>\x01"}),
+        ("/de/projekte/", {"eu_min": "1\x17", "status": "\x83"}),
+        ("/nl/partners/", {"country": "\x01", "q": "univ\x7f"}),
+        ("/en/municipalities/", {"q": "\x08"}),
+    ],
+)
+def test_control_characters_sent_to_a_filter_are_echoed_as_replacement_characters(client, address, query):
+    """HTML forbids them in a page (W3C checker); they are refused or ignored as before,
+    and what was sent is shown with U+FFFD in their place, as a browser would show it."""
+    page = client.get(address, query).content.decode()
+    assert not FORBIDDEN_IN_HTML.search(page)
+    assert "\ufffd" in page
+    assert "<b>x</b>" not in page
+
+
+def test_a_nul_in_the_text_filter_is_still_refused_with_its_own_message(client):
+    page = client.get("/en/projects/", {"q": "a\x00b"}).content.decode()
+    assert "Null characters are not allowed" in page
+    field = re.search(r'<input[^>]*name="q"[^>]*id="id_q"[^>]*>', page).group(0)
+    assert 'value="a\ufffdb"' in field and 'aria-invalid="true"' in field
+
+
 def test_fallback_language_names_the_language_of_a_fallback_text_only():
     partner = PartnerFactory.build(name_nl="Alleen Nederlands", name_en="", name_de=None, summary_nl="")
     with translation.override("nl"):

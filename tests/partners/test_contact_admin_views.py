@@ -215,7 +215,13 @@ def test_bad_filters_give_a_corrected_page_not_an_error(client, liaison):
         {"verified_within_months": "lots", "export_format": "pdf", "purpose": "list", "download": "1"},
     )
     assert response.status_code == 400
-    assert "errorlist" in response.content.decode()
+    page = response.content.decode()
+    assert "errorlist" in page
+    # Handed back to correct in a text field (HTML allows "lots" in no number field),
+    # which points to its message.
+    field = re.search(r'<input[^>]*name="verified_within_months"[^>]*>', page).group(0)
+    assert 'type="text"' in field and 'value="lots"' in field and 'aria-invalid="true"' in field
+    assert not re.search(r" (min|max|step)=", field)
     assert not ContactExportLog.objects.exists()
 
 

@@ -146,6 +146,13 @@ def test_filter_by_kind(client):
     assert "All kinds are shown." in response.content.decode()
 
 
+def test_a_control_character_sent_as_a_kind_is_not_echoed(client):
+    """HTML forbids it in a page; the bad kind is reported and the whole map shown."""
+    page = client.get("/en/map/", {"kind": ["partner\x01", "\x9e"]}).content.decode()
+    assert not re.search("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]", page)
+    assert "partner\ufffd" in page
+
+
 def test_names_are_escaped_in_the_markers_and_the_list(client):
     PartnerFactory(name_en='<b>R&D "Lab"</b>', latitude=Decimal("52.0"), longitude=Decimal("7.5"))
     html = client.get("/en/map/", {"kind": ["partner"]}).content.decode()

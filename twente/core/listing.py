@@ -13,13 +13,15 @@ more rows than it asked for. The page's own download links leave out any invalid
 filter, so they give exactly the rows the page lists.
 """
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import CharField, Count, F, Value, Window
 from django.db.models.functions import Coalesce, NullIf
 from django.forms.models import ModelChoiceField, ModelChoiceIterator
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, QueryDict
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
@@ -80,17 +82,24 @@ class FetchedChoiceIterator(ModelChoiceIterator):
             yield self.choice(obj)
 
 
-class FilterForm(forms.Form):
-    """The form of every list filter: an invalid field points to its error message
-    (aria-describedby), so a screen reader announces it with the field."""
+# Code points HTML forbids in a document (controls other than whitespace, and
+# noncharacters), which a query string can carry and a form would echo back.
+_FORBIDDEN_IN_HTML = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+    + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
+    + "]"
+)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, ModelChoiceField):
-                field.iterator = FetchedChoiceIterator
-                field.widget.choices = field.choices  # the widget keeps its own copy
-            fast_widget(field.widget)
+
+def printable(text):
+    """`text` with each code point HTML forbids replaced by U+FFFD, as a browser shows it."""
+    return _FORBIDDEN_IN_HTML.sub("\ufffd", text)
+
+
+class CorrectableForm(forms.Form):
+    """A form that hands bad input back to be corrected: an invalid field points to its
+    error message (aria-describedby), so a screen reader announces it with the field, and
+    what was sent is shown as sent, in valid HTML."""
 
     def full_clean(self):
         super().full_clean()
@@ -106,6 +115,43 @@ class FilterForm(forms.Form):
                 attrs = field.widget.attrs
                 attrs["aria-invalid"] = "true"
                 attrs["aria-describedby"] = f"{self[name].auto_id}_error"
+        self._echo_printable()
+
+    def _echo_printable(self):
+        """Validated as sent (a NUL is refused with its own message), echoed without the
+        code points HTML forbids: in the fields and in the messages that quote them."""
+        sent = {
+            key: self.data.getlist(key) if hasattr(self.data, "getlist") else [self.data[key]]
+            for key in self.data
+        }
+        if not any(
+            isinstance(value, str) and _FORBIDDEN_IN_HTML.search(value)
+            for values in sent.values()
+            for value in values
+        ):
+            return
+        self.data = QueryDict(mutable=True)
+        for key, values in sent.items():
+            self.data.setlist(
+                key, [printable(value) if isinstance(value, str) else value for value in values]
+            )
+        for name, errors in self._errors.items():
+            self._errors[name] = self.error_class(
+                [printable(str(error)) for error in errors], renderer=self.renderer
+            )
+
+
+class FilterForm(CorrectableForm):
+    """The form of every list filter: its choices read with one plain query and its
+    widgets rendered in Python (see CorrectableForm for how bad input is handed back)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, ModelChoiceField):
+                field.iterator = FetchedChoiceIterator
+                field.widget.choices = field.choices  # the widget keeps its own copy
+            fast_widget(field.widget)
 
 
 class FilteredListView(ListView):
