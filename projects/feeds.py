@@ -8,13 +8,16 @@ from django.utils.translation import gettext as _
 
 from projects.models import Project
 from twente.core.listing import fallback_language
+from twente.core.text import printable
 
 FEED_SIZE = 20
 
 
 class _ElementLanguages:
     """The feed's XML writer for one entry, giving its title and summary an `xml:lang`
-    where their text is in a fallback language (the feed's own is on its root)."""
+    where their text is in a fallback language (the feed's own is on its root). Texts
+    stored before the portal cleaned them may hold a control character, which XML
+    forbids (Django's writer refuses them): it is written as U+FFFD."""
 
     def __init__(self, handler, languages):
         self.handler = handler
@@ -23,6 +26,10 @@ class _ElementLanguages:
     def addQuickElement(self, name, contents=None, attrs=None):  # noqa: N802 (the writer's name)
         if self.languages.get(name):
             attrs = {**(attrs or {}), "xml:lang": self.languages[name]}
+        if isinstance(contents, str):
+            contents = printable(contents)
+        if attrs:
+            attrs = {key: printable(str(value)) for key, value in attrs.items()}
         self.handler.addQuickElement(name, contents, attrs)
 
     def __getattr__(self, name):

@@ -79,6 +79,17 @@ def test_history_page_shows_each_change_per_field_and_language(editor_client):
     assert "style=" not in page  # strict CSP: no inline styles
 
 
+def test_an_admin_save_stores_text_without_control_characters(editor_client):
+    """Pasted from a word processor: its line break within a paragraph (a vertical tab)
+    becomes a newline, and a stray control character, which no page or feed can show,
+    is dropped."""
+    partner = PartnerFactory(**ORIGINAL)
+    edit(editor_client, partner, name_en="City\x01 of Münster", description_de="Zeile eins\x0bZeile zwei")
+    partner.refresh_from_db()
+    assert partner.name_en == "City of Münster"
+    assert partner.description_de == "Zeile eins\nZeile zwei"
+
+
 def test_history_page_dates_each_change_in_a_valid_html_datetime(editor_client):
     """Seconds and a zone offset: HTML allows at most three decimals, which Django's "c"
     format exceeds (W3C checker)."""

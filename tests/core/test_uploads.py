@@ -127,6 +127,19 @@ def test_a_csv_file_past_a_limit_is_refused(content, message):
     assert message in refusal(content.encode(), "data.csv")
 
 
+def test_cells_come_as_the_portal_stores_text_in_csv_and_xlsx():
+    """Both imports read their files here: a control character never reaches the
+    database, where no page or feed could show it. (A workbook escapes one as _x000B_.)"""
+    csv_file = "name;notes\r\nJürgen\x01 Müller;Eerste regel\x0btweede regel\r\n".encode()
+    sheet = spreadsheets.sheet_xml(
+        spreadsheets.inline_row(1, ("name", "notes"))
+        + spreadsheets.inline_row(2, ("Jürgen_x0001_ Müller", "Eerste regel_x000B_tweede regel"))
+    )
+    for content, filename in ((csv_file, "data.csv"), (spreadsheets.workbook(sheet), "data.xlsx")):
+        _header, rows = read_all(content, filename)
+        assert rows == [(2, ["Jürgen Müller", "Eerste regel\ntweede regel"])], filename
+
+
 def test_trailing_empty_columns_do_not_count():
     header, _rows = read_all(("a,b" + "," * 40 + "\r\n1,2\r\n").encode(), "data.csv")
     assert header[:2] == ["a", "b"]

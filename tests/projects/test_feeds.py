@@ -48,6 +48,17 @@ def test_feed_is_valid_atom_with_published_projects_only(client):
     assert [c.get("term") for c in first.findall("atom:category", ATOM)] == ["Water"]
 
 
+def test_a_control_character_stored_in_a_text_is_written_as_a_replacement_character(client):
+    """XML forbids it and Django's writer refuses it (a 500 for the whole feed): a title
+    stored before the portal cleaned its input is written with U+FFFD instead."""
+    water = ThemeFactory(name_en="Water\x02")
+    ProjectFactory(title_en="Water\x0bfrom the Dinkel", summary_en="Line\x0cbreak", themes=[water])
+    entry = fetch_feed(client).find("atom:entry", ATOM)
+    assert entry.find("atom:title", ATOM).text == "Water\ufffdfrom the Dinkel"
+    assert entry.find("atom:summary", ATOM).text == "Line\ufffdbreak"
+    assert entry.find("atom:category", ATOM).get("term") == "Water\ufffd"
+
+
 def test_feed_speaks_the_language_of_its_url(client):
     ProjectFactory(
         slug="verlichting", title_nl="Nieuwe straatverlichting", title_de="Neue Straßenbeleuchtung"

@@ -56,6 +56,7 @@ from twente.core.publishing import (
 from twente.core.roles import EDITOR, LIAISON_OFFICER, ROLES, grant_role, revoke_role
 from twente.core.scheduling import scheduled_q
 from twente.core.snapshots import hold_history, record_history, restore_related
+from twente.core.text import storable
 from twente.core.translation_status import (  # noqa: F401 (used here and imported from here)
     missing_languages,
     missing_translation_q,
@@ -286,6 +287,11 @@ class VersionedModelForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        for name, value in cleaned_data.items():
+            if isinstance(value, str):
+                # A text pasted from a word processor may hold control characters,
+                # which no page or feed can show (twente.core.text).
+                cleaned_data[name] = storable(value)
         instance = self.instance
         if instance.pk is None or instance._state.adding:
             return cleaned_data

@@ -13,8 +13,6 @@ more rows than it asked for. The page's own download links leave out any invalid
 filter, so they give exactly the rows the page lists.
 """
 
-import re
-
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -28,6 +26,7 @@ from django.views.generic import ListView
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from twente.core import opendata
+from twente.core.text import FORBIDDEN, printable
 from twente.core.widgets import fast_widget
 
 FORMAT_PARAM = "format"
@@ -82,20 +81,6 @@ class FetchedChoiceIterator(ModelChoiceIterator):
             yield self.choice(obj)
 
 
-# Code points HTML forbids in a document (controls other than whitespace, and
-# noncharacters), which a query string can carry and a form would echo back.
-_FORBIDDEN_IN_HTML = re.compile(
-    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
-    + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
-    + "]"
-)
-
-
-def printable(text):
-    """`text` with each code point HTML forbids replaced by U+FFFD, as a browser shows it."""
-    return _FORBIDDEN_IN_HTML.sub("\ufffd", text)
-
-
 class CorrectableForm(forms.Form):
     """A form that hands bad input back to be corrected: an invalid field points to its
     error message (aria-describedby), so a screen reader announces it with the field, and
@@ -119,15 +104,14 @@ class CorrectableForm(forms.Form):
 
     def _echo_printable(self):
         """Validated as sent (a NUL is refused with its own message), echoed without the
-        code points HTML forbids: in the fields and in the messages that quote them."""
+        code points HTML forbids (twente.core.text): in the fields and in the messages
+        that quote them."""
         sent = {
             key: self.data.getlist(key) if hasattr(self.data, "getlist") else [self.data[key]]
             for key in self.data
         }
         if not any(
-            isinstance(value, str) and _FORBIDDEN_IN_HTML.search(value)
-            for values in sent.values()
-            for value in values
+            isinstance(value, str) and FORBIDDEN.search(value) for values in sent.values() for value in values
         ):
             return
         self.data = QueryDict(mutable=True)

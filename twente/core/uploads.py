@@ -36,6 +36,8 @@ from xml.parsers import expat
 
 from django.utils.translation import gettext as _
 
+from twente.core.text import storable
+
 MB = 1024 * 1024
 
 # What the preview of an import shows of one cell at most.
@@ -145,7 +147,8 @@ def _cell_too_long(limits, row=None):
 
 
 def _checked(records, limits):
-    """Numbered records, refused as soon as one passes the row, column or cell limit."""
+    """Numbered records, refused as soon as one passes the row, column or cell limit,
+    their cells as the portal stores text (twente.core.text.storable)."""
     # One header row on top of the data rows.
     for number, record in enumerate(records, start=1):
         if number > limits.max_rows + 1:
@@ -158,7 +161,7 @@ def _checked(records, limits):
                 raise _too_many_columns(limits)
         if any(len(cell) > limits.max_cell_chars for cell in record):
             raise _cell_too_long(limits, number)
-        yield number, record
+        yield number, [storable(cell) for cell in record]
 
 
 def _table(numbered, kind):
