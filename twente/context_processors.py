@@ -38,12 +38,22 @@ def language_links(request):
     if not resolves:
         # A missing page has no versions in other languages: no alternates, no canonical.
         return {"language_links": links, "alternate_links": [], "canonical_url": None}
-    # Filter and page variants of a list point to the bare list as canonical; the alternates
-    # name the same bare pages, with x-default on the Dutch one as in the sitemap.
-    alternates = [{"code": code, "url": url} for code, url in bare.items()]
-    alternates.append({"code": "x-default", "url": bare[settings.LANGUAGE_CODE]})
+    # Filter variants of a list point to the bare list as canonical. A later page of the
+    # unfiltered list is its own canonical page (search engines index a paged list only
+    # so, as Google advises). The alternates name the same pages in the other languages,
+    # with x-default on the Dutch one as in the sitemap.
+    page = _later_page(request)
+    canonical = {code: f"{path}?page={page}" if page else path for code, path in bare.items()}
+    alternates = [{"code": code, "url": url} for code, url in canonical.items()]
+    alternates.append({"code": "x-default", "url": canonical[settings.LANGUAGE_CODE]})
     return {
         "language_links": links,
         "alternate_links": alternates,
-        "canonical_url": request.build_absolute_uri(request.path),
+        "canonical_url": request.build_absolute_uri(canonical[current]),
     }
+
+
+def _later_page(request):
+    """The page number when the address is nothing but a page after the first."""
+    page = request.GET.get("page", "") if list(request.GET) == ["page"] else ""
+    return page if page.isascii() and page.isdigit() and not page.startswith("0") and page != "1" else None

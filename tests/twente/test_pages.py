@@ -381,6 +381,17 @@ def test_every_page_names_its_canonical_url_and_filter_variants_point_to_the_bar
     assert '<link rel="canonical" href="http://testserver/de/">' in home
 
 
+def test_a_later_page_of_an_unfiltered_list_is_its_own_canonical_page_in_every_language(client, twente):
+    html = client.get("/en/projects/", {"page": "2"}).content.decode()
+    assert '<link rel="canonical" href="http://testserver/en/projects/?page=2">' in html
+    assert '<link rel="alternate" hreflang="de" href="http://testserver/de/projekte/?page=2">' in html
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/nl/projecten/?page=2">' in html
+    # The first page, a filtered page and a mangled number point to the bare list.
+    for query in ({"page": "1"}, {"page": "2", "status": "running"}, {"page": "02"}, {"page": "x"}):
+        html = client.get("/en/projects/", query).content.decode()
+        assert '<link rel="canonical" href="http://testserver/en/projects/">' in html, query
+
+
 def test_hreflang_alternates_include_x_default_on_the_dutch_page(client, twente):
     html = client.get("/en/projects/", {"theme": "water"}).content.decode()
     assert '<link rel="alternate" hreflang="x-default" href="http://testserver/nl/projecten/">' in html
