@@ -191,6 +191,16 @@ def test_pages_are_gzipped_for_clients_that_accept_it(client):
     assert "Accept-Encoding" in response["Vary"]
 
 
+def test_the_not_found_page_is_gzipped_but_not_kept(client):
+    response = get(client, "/en/no-such-page/", accept_encoding="gzip")
+    assert response.status_code == 404
+    assert response["Content-Encoding"] == "gzip"
+    assert b"Page not found" in gzip.decompress(response.content)
+    assert "Accept-Encoding" in response["Vary"]
+    assert "X-Page-Cache" not in response
+    assert "Content-Encoding" not in get(client, "/en/no-such-page/")  # not asked for
+
+
 def test_the_catalogue_is_cached_in_each_format(client):
     for url in ("/catalog.ttl", "/catalog.jsonld"):
         first = get(client, url)

@@ -22,7 +22,8 @@ Who never sees or fills the cache: any request carrying a session or messages co
 header, anything but GET and HEAD. A response is stored only when it is a complete
 200 page, sets no cookie, is not marked private or no-store, did not use the CSRF
 token or the CSP nonce, and is HTML, XML or JSON: so a stored page carries no secret
-or nonce of the request that built it. Those pages, and only those, are also gzipped.
+or nonce of the request that built it. Those pages, and the "not found" page under the
+same conditions (sent but not kept), are also gzipped.
 """
 
 import gzip
@@ -123,7 +124,13 @@ def _page_key(request):
 
 
 def _may_store(request, response):
-    if response.status_code != 200 or response.streaming or response.cookies:
+    return response.status_code == 200 and _holds_no_secret(request, response)
+
+
+def _holds_no_secret(request, response):
+    """Nothing in it belongs to the request that built it: it may be kept for everyone,
+    and compressed (a secret in a compressed page can be guessed from its size)."""
+    if response.streaming or response.cookies:
         return False
     cache_control = response.get("Cache-Control", "")
     if any(word in cache_control for word in ("private", "no-store", "no-cache")):
@@ -140,6 +147,15 @@ def _may_store(request, response):
 
 def _accepts_gzip(request):
     return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+
+
+def _gzipped(request, response):
+    patch_vary_headers(response, ["Accept-Encoding"])
+    if _accepts_gzip(request) and len(response.content) >= MIN_GZIP_BYTES:
+        response.content = gzip.compress(response.content, compresslevel=6, mtime=0)
+        response["Content-Encoding"] = "gzip"
+        response["Content-Length"] = str(len(response.content))
+    return response
 
 
 def _not_modified(request, etag):
@@ -173,6 +189,9 @@ class PublicPageCacheMiddleware:
             return self._replay(request, entry, hit=True)
         response = self.get_response(request)
         if not _may_store(request, response):
+            if response.status_code == 404 and _holds_no_secret(request, response):
+                # Not kept (any address can be asked for), but sent compressed.
+                return _gzipped(request, response)
             return response
         entry = self._entry(response, generation)
         cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
