@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -43,17 +45,17 @@ def language_links(request):
     # so, as Google advises). The alternates name the same pages in the other languages,
     # with x-default on the Dutch one as in the sitemap.
     page = _later_page(request)
-    canonical = {code: f"{path}?page={page}" if page else path for code, path in bare.items()}
-    alternates = [{"code": code, "url": url} for code, url in canonical.items()]
-    alternates.append({"code": "x-default", "url": canonical[settings.LANGUAGE_CODE]})
+    paged = f"?page={page}" if page else ""
+    alternates = [{"code": code, "url": path + paged} for code, path in bare.items()]
+    alternates.append({"code": "x-default", "url": bare[settings.LANGUAGE_CODE] + paged})
     return {
         "language_links": links,
         "alternate_links": alternates,
-        "canonical_url": request.build_absolute_uri(canonical[current]),
+        "canonical_url": request.build_absolute_uri(request.path + paged),
     }
 
 
 def _later_page(request):
     """The page number when the address is nothing but a page after the first."""
-    page = request.GET.get("page", "") if list(request.GET) == ["page"] else ""
-    return page if page.isascii() and page.isdigit() and not page.startswith("0") and page != "1" else None
+    page = request.GET.get("page", "")
+    return page if list(request.GET) == ["page"] and re.fullmatch(r"[2-9]|[1-9][0-9]+", page) else None

@@ -106,19 +106,12 @@ class CorrectableForm(forms.Form):
         """Validated as sent (a NUL is refused with its own message), echoed without the
         code points HTML forbids (twente.core.text): in the fields and in the messages
         that quote them."""
-        sent = {
-            key: self.data.getlist(key) if hasattr(self.data, "getlist") else [self.data[key]]
-            for key in self.data
-        }
-        if not any(
-            isinstance(value, str) and FORBIDDEN.search(value) for values in sent.values() for value in values
-        ):
+        sent = {key: self.data.getlist(key) for key in self.data} if isinstance(self.data, QueryDict) else {}
+        if not any(FORBIDDEN.search(value) for values in sent.values() for value in values):
             return
         self.data = QueryDict(mutable=True)
         for key, values in sent.items():
-            self.data.setlist(
-                key, [printable(value) if isinstance(value, str) else value for value in values]
-            )
+            self.data.setlist(key, [printable(value) for value in values])
         for name, errors in self._errors.items():
             self._errors[name] = self.error_class(
                 [printable(str(error)) for error in errors], renderer=self.renderer
