@@ -27,7 +27,13 @@ from partners.models import (
     Relationship,
     RelationshipKind,
 )
-from twente.core.admin import PortalAdmin, RowConstraintsInlineFormSet, change_link, changelist_link
+from twente.core.admin import (
+    LabelledAutocompleteMixin,
+    PortalAdmin,
+    RowConstraintsInlineFormSet,
+    change_link,
+    changelist_link,
+)
 from twente.core.db import count_of
 
 
@@ -40,14 +46,14 @@ class ContactInline(TranslationTabularInline):
     show_change_link = True
 
 
-class RelationshipInline(TranslationTabularInline):
+class RelationshipInline(LabelledAutocompleteMixin, TranslationTabularInline):
     model = Relationship
     formset = RowConstraintsInlineFormSet
     extra = 0
     autocomplete_fields = ["municipality", "region"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(LabelledAutocompleteMixin, admin.TabularInline):
     model = Membership
     formset = RowConstraintsInlineFormSet
     fk_name = "network"

@@ -8,10 +8,16 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.admin_views import KohesioImportAdminMixin
 from projects.models import FundingProgramme, Participation, Project
-from twente.core.admin import PortalAdmin, RowConstraintsInlineFormSet, change_link, changelist_link
+from twente.core.admin import (
+    LabelledAutocompleteMixin,
+    PortalAdmin,
+    RowConstraintsInlineFormSet,
+    change_link,
+    changelist_link,
+)
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(LabelledAutocompleteMixin, admin.TabularInline):
     model = Participation
     formset = RowConstraintsInlineFormSet
     extra = 0

@@ -1,6 +1,7 @@
-"""Every public page type, in three languages, conforms to HTML as the W3C's Nu HTML
-Checker reads it (vnu.jar from package.json, on Java): the checker re-users and auditors
-run. Without Java or the checker the test is skipped, except in CI, where that fails."""
+"""Every public page type in three languages, and the portal's admin pages in Dutch and
+German, conform to HTML as the W3C's Nu HTML Checker reads it (vnu.jar from
+package.json, on Java): the checker re-users and auditors run. Without Java or the
+checker the tests are skipped, except in CI, where that fails."""
 
 import json
 import os
@@ -10,14 +11,16 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib import admin
 from django.core.management import call_command
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
 from partners.models import Partner
 from projects.models import Project
 from regions.models import InnovationDistrict, Municipality, Theme
-from tests.factories import PartnerFactory, ProjectFactory
+from tests.factories import ContactFactory, PartnerFactory, ProjectFactory
 
 CHECKER = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LANGUAGES = ("nl", "en", "de")
@@ -109,6 +112,53 @@ def test_public_pages_conform_to_html_in_every_language(client, java):
         for name, address in addresses.items():
             response = client.get(address)
             assert response.status_code == (404 if name == "not-found" else 200), address
+            documents[f"{language}-{name}"] = response.content.decode()
+    errors = check(java, documents)
+    assert not errors, "\n".join(errors[:40])
+
+
+PORTAL_APPS = ("regions", "partners", "projects")
+ADMIN_VIEWS = (
+    "admin:partners_contact_export",
+    "admin:partners_contact_import",
+    "admin:projects_project_import_kohesio",
+)
+
+
+def admin_addresses(user):
+    """The list, add, change and history pages of every portal model, and the contact
+    export and import and the Kohesio import."""
+    addresses = {name.split(":")[1]: reverse(name) for name in ADMIN_VIEWS}
+    request = RequestFactory().get("/")
+    request.user = user
+    for model, model_admin in admin.site._registry.items():
+        opts = model._meta
+        if opts.app_label not in PORTAL_APPS:
+            continue
+        prefix = f"admin:{opts.app_label}_{opts.model_name}"
+        addresses[f"{opts.model_name}-list"] = reverse(f"{prefix}_changelist")
+        if model_admin.has_add_permission(request):  # not the logs, which nobody writes
+            addresses[f"{opts.model_name}-add"] = reverse(f"{prefix}_add")
+        item = model._default_manager.order_by("pk").first()
+        if item is not None:
+            addresses[f"{opts.model_name}-change"] = reverse(f"{prefix}_change", args=[item.pk])
+            addresses[f"{opts.model_name}-history"] = reverse(f"{prefix}_history", args=[item.pk])
+    return addresses
+
+
+@pytest.mark.django_db
+def test_admin_pages_conform_to_html_in_dutch_and_german(client, java, django_user_model):
+    call_command("load_twente", verbosity=0)
+    ContactFactory(partner=Partner.objects.order_by("pk").first())
+    user = django_user_model.objects.create_superuser("beheer", "beheer@example.org", "x")
+    client.force_login(user)
+    documents = {}
+    addresses = admin_addresses(user)
+    for language in ("nl", "de"):
+        client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+        for name, address in addresses.items():
+            response = client.get(address)
+            assert response.status_code == 200, address
             documents[f"{language}-{name}"] = response.content.decode()
     errors = check(java, documents)
     assert not errors, "\n".join(errors[:40])

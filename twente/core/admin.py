@@ -23,11 +23,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import router, transaction
-from django.db.models import Q, UniqueConstraint
+from django.db.models import BLANK_CHOICE_DASH, Q, UniqueConstraint
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
@@ -422,10 +423,37 @@ def with_schedule_fields(fieldsets):
     return [*fieldsets, (_("Publication"), {"fields": missing})]
 
 
+# Autocomplete fields -----------------------------------------------------------------------
+
+
+class _LabelledAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete select, its empty choice labelled as a plain select's: HTML
+    allows no option without text or a label (W3C checker). Its script shows no option's
+    text for that choice, so it looks the same."""
+
+    def create_option(self, name, value, label, *args, **kwargs):
+        option = super().create_option(name, value, label, *args, **kwargs)
+        if value == "" and not label:
+            option["attrs"]["label"] = BLANK_CHOICE_DASH[0][1]
+        return option
+
+
+class LabelledAutocompleteMixin:
+    """For a model admin or an inline with `autocomplete_fields`."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            using = kwargs.get("using")
+            kwargs["widget"] = _LabelledAutocompleteSelect(db_field, self.admin_site, using=using)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 # The base class -------------------------------------------------------------------------
 
 
-class PortalAdmin(TranslationStatusAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
+class PortalAdmin(
+    LabelledAutocompleteMixin, TranslationStatusAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     """Base admin for every portal model (see the module docstring)."""
 
     form = VersionedModelForm
