@@ -4,7 +4,6 @@ Every model goes through `twente.core.admin.PortalAdmin` (translation tabs, hist
 revert, optimistic locking, publishing, protected delete). Contacts are for the liaison
 officer only: editors have no permission on them, so the admin hides them entirely."""
 
-from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.db.models import Count
@@ -28,16 +27,17 @@ from partners.models import (
     RelationshipKind,
 )
 from twente.core.admin import (
-    LabelledAutocompleteMixin,
     PortalAdmin,
+    PortalInlineMixin,
     RowConstraintsInlineFormSet,
+    VersionedModelForm,
     change_link,
     changelist_link,
 )
 from twente.core.db import count_of
 
 
-class ContactInline(TranslationTabularInline):
+class ContactInline(PortalInlineMixin, TranslationTabularInline):
     model = Contact
     formset = RowConstraintsInlineFormSet
     fk_name = "partner"
@@ -46,14 +46,14 @@ class ContactInline(TranslationTabularInline):
     show_change_link = True
 
 
-class RelationshipInline(LabelledAutocompleteMixin, TranslationTabularInline):
+class RelationshipInline(PortalInlineMixin, TranslationTabularInline):
     model = Relationship
     formset = RowConstraintsInlineFormSet
     extra = 0
     autocomplete_fields = ["municipality", "region"]
 
 
-class MembershipInline(LabelledAutocompleteMixin, admin.TabularInline):
+class MembershipInline(PortalInlineMixin, admin.TabularInline):
     model = Membership
     formset = RowConstraintsInlineFormSet
     fk_name = "network"
@@ -160,10 +160,11 @@ class RetentionFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ContactAdminForm(forms.ModelForm):
-    """Phones shown in international form; ticking consent without a date takes
-    today's date (the script proposes it as soon as the box is ticked); unticking
-    it records the withdrawal with today's date."""
+class ContactAdminForm(VersionedModelForm):
+    """Refuses a save based on an outdated version, as every portal form does. Phones
+    shown in international form; ticking consent without a date takes today's date (the
+    script proposes it as soon as the box is ticked); unticking it records the
+    withdrawal with today's date."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

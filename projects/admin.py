@@ -9,15 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from projects.admin_views import KohesioImportAdminMixin
 from projects.models import FundingProgramme, Participation, Project
 from twente.core.admin import (
-    LabelledAutocompleteMixin,
     PortalAdmin,
+    PortalInlineMixin,
     RowConstraintsInlineFormSet,
     change_link,
     changelist_link,
 )
 
 
-class ParticipationInline(LabelledAutocompleteMixin, admin.TabularInline):
+class ParticipationInline(PortalInlineMixin, admin.TabularInline):
     model = Participation
     formset = RowConstraintsInlineFormSet
     extra = 0

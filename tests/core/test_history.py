@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 
-from tests.factories import PartnerFactory, ProjectFactory, ThemeFactory
+from tests.factories import PartnerFactory, ProjectFactory, RelationshipFactory, ThemeFactory
 from tests.staff import form_data, in_english, staff_member
 from twente.core.roles import EDITOR
 
@@ -84,10 +84,20 @@ def test_an_admin_save_stores_text_without_control_characters(editor_client):
     becomes a newline, and a stray control character, which no page or feed can show,
     is dropped."""
     partner = PartnerFactory(**ORIGINAL)
-    edit(editor_client, partner, name_en="City\x01 of Münster", description_de="Zeile eins\x0bZeile zwei")
+    relationship = RelationshipFactory(partner=partner, note_en="Since 2021.")
+    note = next(key for key in form_data(editor_client.get(change_url(partner))) if key.endswith("-note_en"))
+    edit(
+        editor_client,
+        partner,
+        name_en="City\x01 of Münster",
+        description_de="Zeile eins\x0bZeile zwei",
+        **{note: "Since\x0c2021."},  # in an inline row
+    )
     partner.refresh_from_db()
+    relationship.refresh_from_db()
     assert partner.name_en == "City of Münster"
     assert partner.description_de == "Zeile eins\nZeile zwei"
+    assert relationship.note_en == "Since\n2021."
 
 
 def test_history_page_dates_each_change_in_a_valid_html_datetime(editor_client):

@@ -57,6 +57,18 @@ def test_the_later_conflicting_save_is_refused_and_the_first_edit_survives(anna,
     assert partner.history.first().history_user.username == "anna"
 
 
+def test_two_liaison_officers_editing_one_contact_cannot_overwrite_each_other(anna, bert):
+    contact = ContactFactory(name="Jan Jansen", job_title_en="Officer")
+    url = reverse("admin:partners_contact_change", args=[contact.pk])
+    annas_form, berts_form = anna.get(url), bert.get(url)
+    assert anna.post(url, form_data(annas_form, job_title_en="Liaison officer")).status_code == 302
+    response = bert.post(url, form_data(berts_form, job_title_en="Head of office"))
+    assert response.status_code == 200
+    assert "anna saved this item" in response.content.decode()
+    contact.refresh_from_db()
+    assert contact.job_title_en == "Liaison officer"
+
+
 @pytest.mark.parametrize(
     ("factory", "admin_name"),
     [

@@ -340,7 +340,7 @@ def test_ticking_consent_without_a_date_takes_today(client):
         "mailing_consent": "on",
     }
     form = type("Form", (form_class,), {"Meta": type("Meta", (), {"model": Contact, "fields": list(data)})})(
-        data, instance=contact
+        {**data, "edit_version": contact.version}, instance=contact
     )
     assert form.is_valid(), form.errors
     saved = form.save()

@@ -241,7 +241,19 @@ def shown_value(form_field, value):
     return str(value)
 
 
-class VersionedModelForm(forms.ModelForm):
+class StorableTextForm(forms.ModelForm):
+    """Stores its texts as the portal stores text: one pasted from a word processor may
+    hold control characters, which no page or feed can show (twente.core.text)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name, value in cleaned_data.items():
+            if isinstance(value, str):
+                cleaned_data[name] = storable(value)
+        return cleaned_data
+
+
+class VersionedModelForm(StorableTextForm):
     """Carries the version the editor started from; a save based on another is refused."""
 
     # Not required at field level: a missing or mangled value gets one clear message in clean().
@@ -288,11 +300,6 @@ class VersionedModelForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        for name, value in cleaned_data.items():
-            if isinstance(value, str):
-                # A text pasted from a word processor may hold control characters,
-                # which no page or feed can show (twente.core.text).
-                cleaned_data[name] = storable(value)
         instance = self.instance
         if instance.pk is None or instance._state.adding:
             return cleaned_data
@@ -446,6 +453,12 @@ class LabelledAutocompleteMixin:
             using = kwargs.get("using")
             kwargs["widget"] = _LabelledAutocompleteSelect(db_field, self.admin_site, using=using)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class PortalInlineMixin(LabelledAutocompleteMixin):
+    """For every editable inline: its texts stored clean, its autocomplete labelled."""
+
+    form = StorableTextForm
 
 
 # The base class -------------------------------------------------------------------------
