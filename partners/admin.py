@@ -33,6 +33,7 @@ from twente.core.admin import (
     VersionedModelForm,
     change_link,
     changelist_link,
+    count_version,
 )
 from twente.core.db import count_of
 
@@ -317,7 +318,11 @@ class ContactPrivacyLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 @admin.register(ContactList)
 class ContactListAdmin(admin.ModelAdmin):
     """Saved contact lists, shared by every liaison officer; exported from the
-    export page (filter "saved list") with the same consent rules."""
+    export page (filter "saved list") with the same consent rules. Two officers editing
+    one list get the portal's conflict message rather than overwriting each other."""
+
+    form = VersionedModelForm
+    change_form_template = "admin/twente/change_form.html"
 
     list_display = ["name", "member_count", "created_by", "updated_at", "export_link"]
     search_fields = ["name"]
@@ -340,6 +345,8 @@ class ContactListAdmin(admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        if not change:
+        if change:
+            count_version(obj)
+        else:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)

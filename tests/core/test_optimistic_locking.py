@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from partners.models import ContactList
 from tests.core.test_history import revert
 from tests.factories import (
     ClusterFactory,
@@ -67,6 +68,23 @@ def test_two_liaison_officers_editing_one_contact_cannot_overwrite_each_other(an
     assert "anna saved this item" in response.content.decode()
     contact.refresh_from_db()
     assert contact.job_title_en == "Liaison officer"
+
+
+def test_two_liaison_officers_editing_one_saved_list_cannot_drop_each_others_members(anna, bert):
+    first, second = ContactFactory(name="Jan Jansen"), ContactFactory(name="Petra Peters")
+    delegation = ContactList.objects.create(name="Delegation Münster 2027")
+    delegation.members.add(first)
+    url = reverse("admin:partners_contactlist_change", args=[delegation.pk])
+    annas_form, berts_form = anna.get(url), bert.get(url)
+    assert anna.post(url, form_data(annas_form, members=[first.pk, second.pk])).status_code == 302
+    response = bert.post(url, form_data(berts_form, description="Visit in March."))
+    assert response.status_code == 200
+    assert "anna saved this item" in response.content.decode()
+    assert set(delegation.members.all()) == {first, second}
+    # Reloaded, his form starts from her version and saves.
+    assert bert.post(url, form_data(bert.get(url), description="Visit in March.")).status_code == 302
+    delegation.refresh_from_db()
+    assert delegation.description == "Visit in March." and delegation.members.count() == 2
 
 
 @pytest.mark.parametrize(

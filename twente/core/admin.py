@@ -21,11 +21,13 @@ from functools import reduce
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.db.models import BLANK_CHOICE_DASH, Q, UniqueConstraint
@@ -185,14 +187,39 @@ def change_link(obj):
 # Optimistic locking ---------------------------------------------------------------------
 
 
+def count_version(instance):
+    """Before a change is saved: one past the stored version, which stays locked until
+    the admin's transaction ends (VersionedModelForm.clean locked it already)."""
+    locked = getattr(instance, "_locked_version", None)
+    if locked is None:
+        locked = stored_version(instance, lock=True) or instance.version
+    instance.version = locked + 1
+
+
+def _latest_change(instance):
+    """Who saved the item last, and when: its history record, or for a model without
+    one (saved contact lists) the admin's own log."""
+    history = getattr(instance, "history", None)
+    if history is not None:
+        latest = history.select_related("history_user").first()
+        return (latest.history_user, latest.history_date) if latest else (None, None)
+    entry = (
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(instance), object_id=str(instance.pk)
+        )
+        .select_related("user")
+        .order_by("-action_time")
+        .first()
+    )
+    return (entry.user, entry.action_time) if entry else (None, None)
+
+
 def conflict_message(instance):
     opts = instance._meta
     history_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[instance.pk])
-    latest = instance.history.select_related("history_user").first()
-    who = (latest.history_user.get_username() if latest and latest.history_user else None) or gettext(
-        "someone else"
-    )
-    when = date_format(timezone.localtime(latest.history_date), "DATETIME_FORMAT") if latest else ""
+    user, saved_at = _latest_change(instance)
+    who = (user.get_username() if user else None) or gettext("someone else")
+    when = date_format(timezone.localtime(saved_at), "DATETIME_FORMAT") if saved_at else ""
     return format_html(
         gettext(
             "{who} saved this item at {when}, after you opened it. Your changes are not saved, "
@@ -599,11 +626,7 @@ class PortalAdmin(
     def save_model(self, request, obj, form, change):
         historic = to_historic(obj)
         if change:
-            locked = getattr(obj, "_locked_version", None)
-            if locked is None:
-                locked = stored_version(obj, lock=True) or obj.version
-            obj.version = locked + 1
-        if change:
+            count_version(obj)
             self.confirm_translations_from_form(request, obj)
         if self.is_publishable and change:
             problems = self.publish_problems(obj) if "_publish" in request.POST else []
