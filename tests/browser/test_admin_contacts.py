@@ -3,8 +3,10 @@ and erasure of one in a real browser, in Dutch and German: chosen from the list,
 confirmed with the keyboard, each page passing axe."""
 
 import pytest
+from django.db.models import F
 from django.urls import reverse
 
+from partners.models import ContactList
 from tests.browser.axe import axe_violations
 from tests.browser.test_admin_languages import choose_language, log_in, run_action
 from tests.factories import ContactFactory, PartnerFactory
@@ -127,4 +129,23 @@ def test_the_contact_form_names_its_autocomplete_fields(page, language):
         assert labelled_by[0] == label_id
         shown = page.locator(f"#select2-id_{field}-container")
         assert shown.get_attribute("aria-labelledby") == label_id
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["nl", "de"])
+def test_a_saved_list_changed_meanwhile_is_not_overwritten_and_says_so(page, language):
+    kept = ContactFactory(name="Jan Jansen")
+    delegation = ContactList.objects.create(name="Delegation Münster 2027")
+    log_in(page)
+    choose_language(page, language)
+    page.goto(reverse("admin:partners_contactlist_change", args=[delegation.pk]))
+    # Another liaison officer adds a member while this form is open.
+    delegation.members.add(kept)
+    ContactList.objects.filter(pk=delegation.pk).update(version=F("version") + 1)
+    page.fill("#id_description", "Visit in March.")
+    page.locator("input[name=_save]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".errornote, .conflict, [role=alert]")
+    delegation.refresh_from_db()
+    assert delegation.description == "" and list(delegation.members.all()) == [kept]
     assert axe_violations(page) == []

@@ -198,11 +198,13 @@ def count_version(instance):
 
 def _latest_change(instance):
     """Who saved the item last, and when: its history record, or for a model without
-    one (saved contact lists) the admin's own log."""
+    one (saved contact lists) the admin's own log; else nobody known, at its last save."""
     history = getattr(instance, "history", None)
     if history is not None:
         latest = history.select_related("history_user").first()
-        return (latest.history_user, latest.history_date) if latest else (None, None)
+        if latest:
+            return latest.history_user, latest.history_date
+        return None, getattr(instance, "updated_at", None)
     entry = (
         LogEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(instance), object_id=str(instance.pk)
@@ -211,7 +213,7 @@ def _latest_change(instance):
         .order_by("-action_time")
         .first()
     )
-    return (entry.user, entry.action_time) if entry else (None, None)
+    return (entry.user, entry.action_time) if entry else (None, getattr(instance, "updated_at", None))
 
 
 def conflict_message(instance):
