@@ -202,18 +202,13 @@ def _latest_change(instance):
     history = getattr(instance, "history", None)
     if history is not None:
         latest = history.select_related("history_user").first()
-        if latest:
-            return latest.history_user, latest.history_date
-        return None, getattr(instance, "updated_at", None)
-    entry = (
-        LogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(instance), object_id=str(instance.pk)
-        )
-        .select_related("user")
-        .order_by("-action_time")
-        .first()
-    )
-    return (entry.user, entry.action_time) if entry else (None, getattr(instance, "updated_at", None))
+        found = (latest.history_user, latest.history_date) if latest else None
+    else:
+        content_type = ContentType.objects.get_for_model(instance)
+        entries = LogEntry.objects.filter(content_type=content_type, object_id=str(instance.pk))
+        entry = entries.select_related("user").order_by("-action_time").first()
+        found = (entry.user, entry.action_time) if entry else None
+    return found or (None, getattr(instance, "updated_at", None))
 
 
 def conflict_message(instance):
