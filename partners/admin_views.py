@@ -49,6 +49,7 @@ from partners.services import (
     contacts_import_apply,
     contacts_mark_verified,
 )
+from twente.core.text import storable
 
 EXPORT_PERMISSION = "partners.export_contacts"
 ACCESS_PERMISSION = "partners.access_contact_data"
@@ -91,6 +92,17 @@ class ContactImportForm(forms.Form):
 
 MATCHING_LIMIT = 50
 DEFAULT_EXPORT_OPTIONS = {"purpose": ExportPurpose.CONTACT_LIST, "export_format": "csv"}
+
+
+def posted_list_name(request):
+    """The saved list's name as posted, stored clean; None when there is none, or with a
+    message when it is longer than a list's name may be."""
+    name = storable(request.POST.get("list_name", "")).strip()
+    limit = ContactList._meta.get_field("name").max_length
+    if len(name) > limit:
+        messages.error(request, _("A list's name has at most %(limit)d characters.") % {"limit": limit})
+        return None
+    return name or None
 
 
 def matching_contacts(selection):
@@ -197,10 +209,9 @@ class ContactExportAdminMixin:
             purpose = options.cleaned_data["purpose"]
             export_format = options.cleaned_data["export_format"]
             selection = contacts_export_select(filterset.qs, purpose=purpose, export_format=export_format)
-            if "save_list" in request.POST and request.POST.get("list_name", "").strip():
-                contact_list = contact_list_add(
-                    name=request.POST["list_name"], contacts=filterset.qs, user=request.user
-                )
+            list_name = posted_list_name(request) if "save_list" in request.POST else None
+            if list_name:
+                contact_list = contact_list_add(name=list_name, contacts=filterset.qs, user=request.user)
                 messages.success(
                     request,
                     _("The %(count)d matching contacts are in the list “%(name)s”.")
@@ -300,7 +311,7 @@ class ContactExportAdminMixin:
 
     @admin.action(description=gettext_lazy("Add selected contacts to a saved list"))
     def add_to_saved_list(self, request, queryset):
-        name = request.POST.get("list_name", "").strip()
+        name = posted_list_name(request)
         if name:
             contact_list = contact_list_add(name=name, contacts=queryset, user=request.user)
             messages.success(

@@ -7,7 +7,7 @@ from itertools import islice
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -394,7 +394,14 @@ def contact_list_add(*, name: str, contacts: QuerySet, user, description: str = 
         name=name.strip(), defaults={"created_by": user, "description": description}
     )
     contact_list.members.add(*contacts.values_list("pk", flat=True))
+    _lists_changed([contact_list.pk])
     return contact_list
+
+
+def _lists_changed(list_ids):
+    """A new version of each list whose members changed outside its form: a form opened
+    before is refused on save instead of dropping the new members (optimistic locking)."""
+    ContactList.objects.filter(pk__in=list_ids).update(version=F("version") + 1, updated_at=timezone.now())
 
 
 # The fields whose value the person may choose from either contact when merging; the
@@ -484,4 +491,5 @@ def contacts_merge(
     keep.topics.add(*keep_topics)
     for contact_list in keep_lists:
         contact_list.members.add(keep)
+    _lists_changed([contact_list.pk for contact_list in keep_lists])
     return keep

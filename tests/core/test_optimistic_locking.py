@@ -87,6 +87,24 @@ def test_two_liaison_officers_editing_one_saved_list_cannot_drop_each_others_mem
     assert delegation.description == "Visit in March." and delegation.members.count() == 2
 
 
+def test_members_added_from_the_contact_list_make_an_open_list_form_outdated(anna, bert):
+    first, second = ContactFactory(name="Jan Jansen"), ContactFactory(name="Petra Peters")
+    delegation = ContactList.objects.create(name="Delegation Münster 2027")
+    delegation.members.add(first)
+    url = reverse("admin:partners_contactlist_change", args=[delegation.pk])
+    annas_form = anna.get(url)
+    # Bert adds Petra with the contact list's action "Add selected contacts to a saved list".
+    changelist = reverse("admin:partners_contact_changelist")
+    bert.post(
+        changelist,
+        {"action": "add_to_saved_list", "_selected_action": [second.pk], "list_name": delegation.name},
+    )
+    assert set(delegation.members.all()) == {first, second}
+    response = anna.post(url, form_data(annas_form, description="Visit in March."))
+    assert response.status_code == 200, "refused: her form did not list Petra"
+    assert set(delegation.members.all()) == {first, second}
+
+
 @pytest.mark.parametrize(
     ("factory", "admin_name"),
     [

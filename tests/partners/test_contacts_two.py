@@ -151,6 +151,18 @@ def test_saved_list_made_from_the_export_filters_exported_and_shown_on_the_conta
     assert "Member of these lists" in page and "Delegation Münster 2027" in page
 
 
+def test_a_list_name_longer_than_a_name_may_be_is_refused_with_a_message(client, people):
+    in_english(client).force_login(staff_member(LIAISON_OFFICER))
+    response = client.post(
+        reverse("admin:partners_contact_export"),
+        {"list_name": "Delegation " * 30, "save_list": "1", "purpose": "list", "export_format": "csv"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "A list&#x27;s name has at most 200 characters." in response.content.decode()
+    assert not ContactList.objects.exists()
+
+
 def test_access_gives_everything_stored_and_is_logged(client, people):
     consenting, _refusing = people
     officer = staff_member(LIAISON_OFFICER)
