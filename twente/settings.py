@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The admin in the language a staff member chose, kept on their account.
     "twente.core.admin_language.AdminLanguageMiddleware",
+    # After it, so its message is in the staff member's language.
+    "twente.core.middleware.AdminNulCharacterMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -5,8 +5,9 @@ settings list says what runs in which order."""
 import logging
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.template import loader
+from django.utils.translation import gettext as _
 
 from twente.core import db, headers
 
@@ -77,4 +78,25 @@ class HttpMethodsMiddleware:
     def __call__(self, request):
         if request.method in self.REFUSED:
             return HttpResponseNotAllowed(self.ALLOWED.split(", "))
+        return self.get_response(request)
+
+
+class AdminNulCharacterMiddleware:
+    """A NUL character in an admin address (a list filter, the type-ahead) can be neither
+    stored nor searched for in PostgreSQL, which refuses it with an error: the request is
+    answered 400 with a message instead. (Admin forms refuse it field by field; public
+    filters report it beside the field.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(ADMIN_PREFIX) and any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        ):
+            message = _(
+                "The address holds a NUL character, which no filter or search can use. "
+                "Remove it and try again."
+            )
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

@@ -1,0 +1,78 @@
+"""Random and hostile query strings to every list in the admin, the type-ahead and the
+contact export page, as a superuser: the answer is always 2xx, 3xx or 4xx (the test
+client raises a view's exception, so a 500 fails with its traceback). On PostgreSQL a
+NUL character reaching a query is an error of its own; it is among the values sent."""
+
+import re
+from html import unescape
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from django.contrib import admin
+from django.test import Client
+from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.factories import ContactFactory, ProjectFactory
+from tests.twente.test_hostile_input import BOUNDED, hostile_text
+
+pytestmark = pytest.mark.django_db
+
+PORTAL_APPS = ("regions", "partners", "projects")
+AUTOCOMPLETE = {"app_label": "partners", "model_name": "partner", "field_name": "located_in"}
+
+
+def admin_lists():
+    return sorted(
+        reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        for model in admin.site._registry
+        if model._meta.app_label in PORTAL_APPS
+    )
+
+
+@pytest.fixture
+def superuser_client(django_user_model):
+    ProjectFactory()
+    ContactFactory()
+    client = Client()
+    client.force_login(django_user_model.objects.create_superuser("beheer", "beheer@example.org", "x"))
+    return client
+
+
+def filter_parameters(client, address):
+    """The parameter names of the list's own filter, search and sort links."""
+    page = client.get(address).content.decode()
+    names = {"q", "o", "p", "e", "all"}
+    for link in re.findall(r'href="(\?[^"]*)"', page):
+        names.update(name for name, _value in parse_qsl(urlsplit(unescape(link)).query))
+    return sorted(names)
+
+
+@BOUNDED
+@given(data=st.data())
+def test_hostile_query_strings_to_admin_lists(superuser_client, data):
+    address = data.draw(st.sampled_from(admin_lists()))
+    names = filter_parameters(superuser_client, address)
+    query = data.draw(st.dictionaries(st.sampled_from(names), hostile_text, min_size=1, max_size=3))
+    response = superuser_client.get(address, query)
+    assert 200 <= response.status_code < 500, (address, query)
+
+
+@BOUNDED
+@given(term=hostile_text, page=hostile_text)
+def test_hostile_terms_to_the_type_ahead(superuser_client, term, page):
+    query = {**AUTOCOMPLETE, "term": term, "page": page}
+    response = superuser_client.get(reverse("admin:autocomplete"), query)
+    assert 200 <= response.status_code < 500, (term, page)
+
+
+def test_a_nul_in_an_admin_address_is_refused_with_a_message(superuser_client):
+    superuser_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "de"
+    for address, query in (
+        (reverse("admin:projects_project_changelist"), {"publication_state": "\x00"}),
+        (reverse("admin:autocomplete"), {**AUTOCOMPLETE, "term": "a\x00"}),
+    ):
+        response = superuser_client.get(address, query)
+        assert response.status_code == 400
+        assert "NUL-Zeichen" in response.content.decode()
