@@ -30,6 +30,7 @@ from twente.core.admin import (
     PortalAdmin,
     PortalInlineMixin,
     RowConstraintsInlineFormSet,
+    ValidSelectionMixin,
     VersionedModelForm,
     change_link,
     changelist_link,
@@ -316,7 +317,7 @@ class ContactPrivacyLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(ContactList)
-class ContactListAdmin(admin.ModelAdmin):
+class ContactListAdmin(ValidSelectionMixin, admin.ModelAdmin):
     """Saved contact lists, shared by every liaison officer; exported from the
     export page (filter "saved list") with the same consent rules. Two officers editing
     one list get the portal's conflict message rather than overwriting each other."""

@@ -1,7 +1,8 @@
-"""Random and hostile query strings to every list in the admin, the type-ahead and the
-contact export page, as a superuser: the answer is always 2xx, 3xx or 4xx (the test
-client raises a view's exception, so a 500 fails with its traceback). On PostgreSQL a
-NUL character reaching a query is an error of its own; it is among the values sent."""
+"""Random and hostile query strings to every list in the admin and the type-ahead, and
+hostile selections to every list action, as a superuser: the answer is always 2xx, 3xx
+or 4xx (the test client raises a view's exception, so a 500 fails with its traceback).
+On PostgreSQL a NUL character reaching a query is an error of its own; it is among the
+values sent."""
 
 import re
 from html import unescape
@@ -65,6 +66,37 @@ def test_hostile_terms_to_the_type_ahead(superuser_client, term, page):
     query = {**AUTOCOMPLETE, "term": term, "page": page}
     response = superuser_client.get(reverse("admin:autocomplete"), query)
     assert 200 <= response.status_code < 500, (term, page)
+
+
+def list_actions(client, address):
+    page = client.get(address).content.decode()
+    select = re.search(r'<select name="action".*?</select>', page, re.S)
+    return re.findall(r'<option value="([^"]+)"', select.group(0)) if select else []
+
+
+@BOUNDED
+@given(data=st.data())
+def test_hostile_selections_to_admin_list_actions(superuser_client, data):
+    address = data.draw(st.sampled_from(admin_lists()))
+    actions = list_actions(superuser_client, address)
+    action = data.draw(st.sampled_from(actions) if actions else hostile_text)
+    selected = data.draw(st.lists(hostile_text, min_size=1, max_size=3))
+    response = superuser_client.post(address, {"action": action, "_selected_action": selected, "index": "0"})
+    assert 200 <= response.status_code < 500, (address, action, selected)
+
+
+def test_a_selection_that_names_no_item_is_refused_with_a_message(superuser_client):
+    superuser_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "nl"
+    for address, action in (
+        (reverse("admin:projects_project_changelist"), "publish_selected"),
+        (reverse("admin:partners_contact_changelist"), "erase_selected"),
+        (reverse("admin:partners_contactlist_changelist"), "delete_selected"),
+    ):
+        for selected in ("abc", str(2**63)):  # not a number; more than the database holds
+            query = {"action": action, "_selected_action": [selected], "index": "0"}
+            response = superuser_client.post(address, query)
+            assert response.status_code == 400, (address, selected)
+            assert "De selectie noemt een item dat niet bestaat" in response.content.decode()
 
 
 def test_a_nul_in_an_admin_address_is_refused_with_a_message(superuser_client):

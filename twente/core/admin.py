@@ -21,6 +21,7 @@ from functools import reduce
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
@@ -32,7 +33,7 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied, Validati
 from django.db import router, transaction
 from django.db.models import BLANK_CHOICE_DASH, Q, UniqueConstraint
 from django.forms.models import BaseInlineFormSet
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -479,6 +480,27 @@ class LabelledAutocompleteMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+# List actions ------------------------------------------------------------------------------
+
+
+class ValidSelectionMixin:
+    """A list action whose posted selection names no item (a mangled or hand-made
+    request) is answered 400 with a message; Django's admin fails on it with a 500."""
+
+    def response_action(self, request, queryset, *args, **kwargs):
+        primary_key = self.model._meta.pk
+        try:
+            for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
+                # A number, and one the database can hold.
+                primary_key.run_validators(primary_key.to_python(value))
+        except ValidationError:
+            return HttpResponseBadRequest(
+                gettext("The selection names an item that does not exist. Reload the list and select again."),
+                content_type="text/plain; charset=utf-8",
+            )
+        return super().response_action(request, queryset, *args, **kwargs)
+
+
 class PortalInlineMixin(LabelledAutocompleteMixin):
     """For every editable inline: its texts stored clean, its autocomplete labelled."""
 
@@ -489,7 +511,11 @@ class PortalInlineMixin(LabelledAutocompleteMixin):
 
 
 class PortalAdmin(
-    LabelledAutocompleteMixin, TranslationStatusAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+    ValidSelectionMixin,
+    LabelledAutocompleteMixin,
+    TranslationStatusAdminMixin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
 ):
     """Base admin for every portal model (see the module docstring)."""
 
@@ -878,7 +904,7 @@ class PortalAdmin(
 User = get_user_model()
 
 
-class PortalUserAdmin(UserAdmin):
+class PortalUserAdmin(ValidSelectionMixin, UserAdmin):
     actions = ["grant_editor", "grant_liaison_officer", "revoke_roles"]
     list_display = ["username", "email", "first_name", "last_name", "is_staff", "is_superuser", "roles"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
