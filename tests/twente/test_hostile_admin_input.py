@@ -1,8 +1,8 @@
-"""Random and hostile query strings to every list in the admin and the type-ahead, and
-hostile selections to every list action, as a superuser: the answer is always 2xx, 3xx
-or 4xx (the test client raises a view's exception, so a 500 fails with its traceback).
-On PostgreSQL a NUL character reaching a query is an error of its own; it is among the
-values sent."""
+"""Random and hostile query strings to every list in the admin and the type-ahead,
+hostile selections to every list action, and hostile values in every field of every
+add and change form, as a superuser: the answer is always 2xx, 3xx or 4xx (the test
+client raises a view's exception, so a 500 fails with its traceback). On PostgreSQL a
+NUL character reaching a query is an error of its own; it is among the values sent."""
 
 import re
 from html import unescape
@@ -12,10 +12,11 @@ import pytest
 from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.factories import ContactFactory, ProjectFactory
+from tests.staff import form_data
 from tests.twente.test_hostile_input import BOUNDED, hostile_text
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +67,51 @@ def test_hostile_terms_to_the_type_ahead(superuser_client, term, page):
     query = {**AUTOCOMPLETE, "term": term, "page": page}
     response = superuser_client.get(reverse("admin:autocomplete"), query)
     assert 200 <= response.status_code < 500, (term, page)
+
+
+def admin_forms():
+    """The add form and the first item's change form of every portal model."""
+    addresses = []
+    for model in admin.site._registry:
+        opts = model._meta
+        if opts.app_label in PORTAL_APPS:
+            addresses.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
+            first = model._default_manager.order_by("pk").first()
+            if first is not None:
+                addresses.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[first.pk]))
+    return sorted(addresses)
+
+
+# A form's page and its post take longer than a list's: fewer examples keep it in bounds.
+@settings(BOUNDED, max_examples=30)
+@given(data=st.data())
+def test_hostile_values_in_admin_forms(superuser_client, data):
+    # Positions, not names: an earlier example's save may add inline rows, and so names.
+    forms = admin_forms()
+    address = forms[data.draw(st.integers(0, 10**6)) % len(forms)]
+    page = superuser_client.get(address)
+    if page.status_code != 200:  # no add form for the logs, which nobody writes
+        return
+    form = form_data(page)
+    names = sorted(name for name in form if not name.endswith(("_FORMS", "edit_version")))
+    if not names:
+        return
+    positions = data.draw(st.lists(st.integers(0, 10**6), min_size=1, max_size=3))
+    values = data.draw(st.lists(hostile_text, min_size=len(positions), max_size=len(positions)))
+    changes = {names[position % len(names)]: value for position, value in zip(positions, values, strict=True)}
+    response = superuser_client.post(address, {**form, **changes})
+    assert 200 <= response.status_code < 500, (address, changes)
+
+
+def test_a_type_ahead_field_given_no_key_shows_the_form_again_with_its_message(superuser_client):
+    """Django's autocomplete widget looked the posted value up to show it again: a 500."""
+    contact = ContactFactory()
+    address = reverse("admin:partners_contact_change", args=[contact.pk])
+    for field in ("partner", "topics"):
+        form = form_data(superuser_client.get(address))
+        response = superuser_client.post(address, {**form, field: "abc\x00"})
+        assert response.status_code == 200, field
+        assert response.context["adminform"].form.errors[field]
 
 
 def list_actions(client, address):

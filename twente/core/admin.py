@@ -25,7 +25,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.contenttypes.models import ContentType
@@ -458,10 +458,32 @@ def with_schedule_fields(fieldsets):
 # Autocomplete fields -----------------------------------------------------------------------
 
 
-class _LabelledAutocompleteSelect(AutocompleteSelect):
-    """Django's autocomplete select, its empty choice labelled as a plain select's: HTML
-    allows no option without text or a label (W3C checker). Its script shows no option's
-    text for that choice, so it looks the same."""
+class _KnownValuesOnly:
+    """Django's autocomplete widgets, shown again after a refused save, look up the
+    posted values: one that cannot be a key at all (a mangled request) failed the page
+    with a 500. Such a value is shown as no choice, and the form's own message stands."""
+
+    def optgroups(self, name, value, attr=None):
+        target = self.field.remote_field.model._meta
+        # As Django finds it: a foreign key's to-field, else (many to many) the key.
+        key = target.get_field(getattr(self.field.remote_field, "field_name", None) or target.pk.name)
+        return super().optgroups(name, [item for item in value if _may_be_key(key, item)], attr)
+
+
+def _may_be_key(field, value):
+    if "\x00" in str(value):  # PostgreSQL refuses it in any text
+        return False
+    try:
+        field.run_validators(field.to_python(value))
+    except ValidationError:
+        return False
+    return True
+
+
+class _AutocompleteSelect(_KnownValuesOnly, AutocompleteSelect):
+    """Its empty choice labelled as a plain select's: HTML allows no option without
+    text or a label (W3C checker). Its script shows no option's text for that choice,
+    so it looks the same."""
 
     def create_option(self, name, value, label, *args, **kwargs):
         option = super().create_option(name, value, label, *args, **kwargs)
@@ -470,14 +492,24 @@ class _LabelledAutocompleteSelect(AutocompleteSelect):
         return option
 
 
-class LabelledAutocompleteMixin:
-    """For a model admin or an inline with `autocomplete_fields`."""
+class _AutocompleteSelectMultiple(_KnownValuesOnly, AutocompleteSelectMultiple):
+    pass
+
+
+class PortalAutocompleteMixin:
+    """For a model admin or an inline with `autocomplete_fields`: the portal's widgets."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             using = kwargs.get("using")
-            kwargs["widget"] = _LabelledAutocompleteSelect(db_field, self.admin_site, using=using)
+            kwargs["widget"] = _AutocompleteSelect(db_field, self.admin_site, using=using)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            using = kwargs.get("using")
+            kwargs["widget"] = _AutocompleteSelectMultiple(db_field, self.admin_site, using=using)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 # List actions ------------------------------------------------------------------------------
@@ -501,7 +533,7 @@ class ValidSelectionMixin:
         return super().response_action(request, queryset, *args, **kwargs)
 
 
-class PortalInlineMixin(LabelledAutocompleteMixin):
+class PortalInlineMixin(PortalAutocompleteMixin):
     """For every editable inline: its texts stored clean, its autocomplete labelled."""
 
     form = StorableTextForm
@@ -512,7 +544,7 @@ class PortalInlineMixin(LabelledAutocompleteMixin):
 
 class PortalAdmin(
     ValidSelectionMixin,
-    LabelledAutocompleteMixin,
+    PortalAutocompleteMixin,
     TranslationStatusAdminMixin,
     SimpleHistoryAdmin,
     TranslationAdmin,
