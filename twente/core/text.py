@@ -20,4 +20,8 @@ def printable(text):
 def storable(text):
     """`text` as the portal stores it: a vertical tab or form feed becomes the line break
     it stood for, and the other forbidden code points, which carry nothing, are dropped."""
+    if not FORBIDDEN.search(text):
+        # Nearly every text: returned as it is, a quarter of the time of cleaning it (an
+        # import of 50,000 rows reads about a million cells, twice).
+        return text
     return FORBIDDEN.sub("", text.translate(_LINE_BREAKS))
