@@ -149,12 +149,18 @@ def _accepts_gzip(request):
     return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
 
 
+def _compressed(body):
+    """The body gzipped, or None when it is too short to gain from it."""
+    return gzip.compress(body, compresslevel=6, mtime=0) if len(body) >= MIN_GZIP_BYTES else None
+
+
 def _gzipped(request, response):
     patch_vary_headers(response, ["Accept-Encoding"])
-    if _accepts_gzip(request) and len(response.content) >= MIN_GZIP_BYTES:
-        response.content = gzip.compress(response.content, compresslevel=6, mtime=0)
+    compressed = _compressed(response.content) if _accepts_gzip(request) else None
+    if compressed is not None:
+        response.content = compressed
         response["Content-Encoding"] = "gzip"
-        response["Content-Length"] = str(len(response.content))
+        response["Content-Length"] = str(len(compressed))
     return response
 
 
@@ -201,7 +207,7 @@ class PublicPageCacheMiddleware:
     def _entry(response, generation):
         body = response.content
         etag = f'W/"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'
-        compressed = gzip.compress(body, compresslevel=6, mtime=0) if len(body) >= MIN_GZIP_BYTES else None
+        compressed = _compressed(body)
         headers = {
             name: value
             for name, value in response.items()
