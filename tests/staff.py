@@ -1,12 +1,30 @@
-"""Helpers for the admin tests: staff members with a role, and the data a browser
-would submit from an admin form as rendered."""
+"""Helpers for the admin tests: staff members with a role, the portal's models in the
+admin, and the data a browser would submit from an admin form as rendered."""
 
 import datetime
 import decimal
 
+from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 
 from twente.core.roles import grant_role
+
+
+def portal_admins():
+    """(model, model admin) of every model the portal's own apps show in the admin."""
+    return [
+        (model, model_admin)
+        for model, model_admin in admin.site._registry.items()
+        if model._meta.app_label in settings.PUBLIC_CONTENT_APPS
+    ]
+
+
+def admin_address(model, view, *args):
+    """The address of one of a model's admin pages: "changelist", "add", "change"…"""
+    opts = model._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
 
 
 def staff_member(role, username=None):

@@ -9,28 +9,22 @@ from html import unescape
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.factories import ContactFactory, ProjectFactory
-from tests.staff import form_data
+from tests.staff import admin_address, form_data, portal_admins
 from tests.twente.test_hostile_input import BOUNDED, hostile_text
 
 pytestmark = pytest.mark.django_db
 
-PORTAL_APPS = ("regions", "partners", "projects")
 AUTOCOMPLETE = {"app_label": "partners", "model_name": "partner", "field_name": "located_in"}
 
 
 def admin_lists():
-    return sorted(
-        reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
-        for model in admin.site._registry
-        if model._meta.app_label in PORTAL_APPS
-    )
+    return sorted(admin_address(model, "changelist") for model, _model_admin in portal_admins())
 
 
 @pytest.fixture
@@ -72,13 +66,11 @@ def test_hostile_terms_to_the_type_ahead(superuser_client, term, page):
 def admin_forms():
     """The add form and the first item's change form of every portal model."""
     addresses = []
-    for model in admin.site._registry:
-        opts = model._meta
-        if opts.app_label in PORTAL_APPS:
-            addresses.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
-            first = model._default_manager.order_by("pk").first()
-            if first is not None:
-                addresses.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[first.pk]))
+    for model, _model_admin in portal_admins():
+        addresses.append(admin_address(model, "add"))
+        first = model._default_manager.order_by("pk").first()
+        if first is not None:
+            addresses.append(admin_address(model, "change", first.pk))
     return sorted(addresses)
 
 

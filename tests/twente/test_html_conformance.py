@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib import admin
 from django.core.management import call_command
 from django.test import RequestFactory
 from django.urls import reverse
@@ -21,6 +20,7 @@ from partners.models import Partner
 from projects.models import Project
 from regions.models import InnovationDistrict, Municipality, Theme
 from tests.factories import ContactFactory, PartnerFactory, ProjectFactory
+from tests.staff import admin_address, portal_admins
 
 CHECKER = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LANGUAGES = ("nl", "en", "de")
@@ -117,7 +117,6 @@ def test_public_pages_conform_to_html_in_every_language(client, java):
     assert not errors, "\n".join(errors[:40])
 
 
-PORTAL_APPS = ("regions", "partners", "projects")
 ADMIN_VIEWS = (
     "admin:partners_contact_export",
     "admin:partners_contact_import",
@@ -131,18 +130,15 @@ def admin_addresses(user):
     addresses = {name.split(":")[1]: reverse(name) for name in ADMIN_VIEWS}
     request = RequestFactory().get("/")
     request.user = user
-    for model, model_admin in admin.site._registry.items():
-        opts = model._meta
-        if opts.app_label not in PORTAL_APPS:
-            continue
-        prefix = f"admin:{opts.app_label}_{opts.model_name}"
-        addresses[f"{opts.model_name}-list"] = reverse(f"{prefix}_changelist")
+    for model, model_admin in portal_admins():
+        name = model._meta.model_name
+        addresses[f"{name}-list"] = admin_address(model, "changelist")
         if model_admin.has_add_permission(request):  # not the logs, which nobody writes
-            addresses[f"{opts.model_name}-add"] = reverse(f"{prefix}_add")
+            addresses[f"{name}-add"] = admin_address(model, "add")
         item = model._default_manager.order_by("pk").first()
         if item is not None:
-            addresses[f"{opts.model_name}-change"] = reverse(f"{prefix}_change", args=[item.pk])
-            addresses[f"{opts.model_name}-history"] = reverse(f"{prefix}_history", args=[item.pk])
+            addresses[f"{name}-change"] = admin_address(model, "change", item.pk)
+            addresses[f"{name}-history"] = admin_address(model, "history", item.pk)
     return addresses
 
 
