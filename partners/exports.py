@@ -32,6 +32,7 @@ reads back losslessly:
 """
 
 import csv
+import datetime
 import tempfile
 import uuid
 from collections import defaultdict
@@ -47,6 +48,10 @@ from partners.models import display_phone, phone_uri
 from twente.core.opendata import FORMULA_PREFIXES, Echo
 
 CHUNK_SIZE = 1000
+
+# Day 1 of Excel's calendar: an earlier date has no serial number (Excel shows ####,
+# other readers an error or a time of day).
+EXCEL_FIRST_DATE = datetime.date(1900, 1, 1)
 
 COLUMNS = [
     "name",
@@ -283,9 +288,13 @@ def xlsx_file(queryset: QuerySet, *, title: str = "Contacts"):
             value = values[column]
             if value is None:
                 continue
-            # Real dates and numbers, so Excel can sort and filter them.
+            # Real dates and numbers, so Excel can sort and filter them; a date before
+            # Excel's first day has no serial number and is written as text.
             if hasattr(value, "isoformat"):
-                sheet.write_datetime(row, index, value)
+                if value < EXCEL_FIRST_DATE:
+                    write_text(sheet, row, index, value.isoformat())
+                else:
+                    sheet.write_datetime(row, index, value)
             elif type(value) is int:
                 sheet.write_number(row, index, value)
             else:

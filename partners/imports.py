@@ -414,7 +414,7 @@ def build_plan(parsed: ParsedFile, *, choices=None) -> ImportPlan:
     return ImportPlan(rows=plans, warnings=list(parsed.warnings), fingerprint=fingerprint.hexdigest())
 
 
-def _row_updates(text, lookups, errors):
+def _row_updates(text, lookups, errors, today):
     """The values a row gives (empty cells give none), and its organisation."""
     updates = {}
     organisation = None
@@ -479,12 +479,18 @@ def _row_updates(text, lookups, errors):
     for column in DATE_FIELDS:
         if text.get(column):
             try:
-                updates[column] = _parse_date(text[column])
+                date = _parse_date(text[column])
             except ValueError:
                 errors.append(
                     _("%(column)s: “%(value)s” is not a date (use YYYY-MM-DD).")
                     % {"column": column, "value": text[column]}
                 )
+                continue
+            if date > today:
+                message = _("%(column)s: %(date)s lies in the future.")
+                errors.append(message % {"column": column, "date": date.isoformat()})
+            else:
+                updates[column] = date
     return updates, organisation
 
 
@@ -519,7 +525,7 @@ def _plan_row(number, values, lookups, stored, seen_emails, choice, today):
             plan.file_version = int(text["version"])
         except ValueError:
             errors.append(_("version: “%(value)s” is not a whole number.") % {"value": text["version"]})
-    updates, organisation = _row_updates(text, lookups, errors)
+    updates, organisation = _row_updates(text, lookups, errors, today)
     topics = _row_topics(text, lookups, errors)
 
     # The stored contact the row is about: by email; without one by name and organisation.

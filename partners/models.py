@@ -330,6 +330,14 @@ def validate_international_phone(value):
         raise ValidationError(_("This is not a valid phone number."), code="invalid_phone")
 
 
+def validate_not_in_future(value):
+    """A date something happened on (consent given or withdrawn, a check): not after
+    today. A mistyped year (2062 for 2026) would keep a contact out of the queue of
+    contacts to verify for decades."""
+    if value and value > timezone.localdate():
+        raise ValidationError(_("This date lies in the future."), code="date_in_future")
+
+
 def normalise_phone(value):
     """E.164 form of a phone number, or the value unchanged when it does not parse."""
     return _format_phone(value, phonenumbers.PhoneNumberFormat.E164)
@@ -444,14 +452,19 @@ class Contact(ConstraintFieldsMixin, TimeStampedModel):
         help_text=_("Only then do name, job title and work email appear on public pages."),
     )
     mailing_consent = models.BooleanField(_("consents to mailings"), default=False)
-    mailing_consent_date = models.DateField(_("consent given on"), null=True, blank=True)
+    mailing_consent_date = models.DateField(
+        _("consent given on"), null=True, blank=True, validators=[validate_not_in_future]
+    )
     mailing_consent_withdrawn_on = models.DateField(
         _("consent withdrawn on"),
         null=True,
         blank=True,
+        validators=[validate_not_in_future],
         help_text=_("Set when the person withdraws consent; the contact itself is kept."),
     )
-    last_verified = models.DateField(_("last verified on"), null=True, blank=True)
+    last_verified = models.DateField(
+        _("last verified on"), null=True, blank=True, validators=[validate_not_in_future]
+    )
     notes = models.TextField(_("internal notes"), blank=True)
 
     objects = ContactQuerySet.as_manager()

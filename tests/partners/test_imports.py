@@ -3,7 +3,7 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.utils import translation
+from django.utils import timezone, translation
 from openpyxl import Workbook, load_workbook
 
 from partners import exports
@@ -134,6 +134,15 @@ def test_consent_without_a_date_is_refused(munster):
         "name,email,organisation_type,organisation,mailing_consent\r\nA,a@example.org,partner,stadt-munster,yes\r\n"
     )
     assert "needs the date" in plan.having("invalid")[0].errors[0]
+
+
+def test_a_date_in_the_future_is_refused(munster):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    plan = plan_for(
+        "name,email,organisation_type,organisation,mailing_consent,mailing_consent_date,last_verified\r\n"
+        f"A,a@example.org,partner,stadt-munster,yes,{tomorrow},{timezone.localdate()}\r\n"
+    )
+    assert plan.having("invalid")[0].errors == [f"mailing_consent_date: {tomorrow} lies in the future."]
 
 
 def test_semicolon_separated_csv_from_dutch_excel_is_read(munster):
@@ -286,6 +295,18 @@ def test_an_exported_excel_file_imported_again_changes_nothing(munster):
     plan = build_plan(read_upload(export_xlsx(), "export.xlsx"))
     unchanged = {"new": 0, "changed": 0, "unchanged": 3, "invalid": 0, "duplicate": 0, "stale": 0}
     assert plan.counts == unchanged, [(row.number, row.errors, row.changes) for row in plan.rows]
+
+
+def test_a_date_before_excels_first_day_round_trips_as_text(munster):
+    """Excel's calendar starts on 1900-01-01: an earlier date written as a date cell
+    came back as an error (year 1) or a time of day (1899-12-31). Found by fuzzing."""
+    for n, day in enumerate([datetime.date(1, 1, 1), datetime.date(1899, 12, 31), datetime.date(1900, 1, 1)]):
+        ContactFactory(name=f"Early {n}", email=f"early{n}@example.org", partner=munster, last_verified=day)
+    content = export_xlsx()
+    rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(min_row=2, values_only=True))
+    verified = [row[exports.COLUMNS.index("last_verified")] for row in rows]
+    assert verified == ["0001-01-01", "1899-12-31", datetime.datetime(1900, 1, 1)]
+    assert build_plan(read_upload(content, "export.xlsx")).counts["unchanged"] == 3
 
 
 def test_excel_text_that_looks_like_sheet_xml_or_an_escape_round_trips(munster):

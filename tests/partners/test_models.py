@@ -1,7 +1,9 @@
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from partners.models import Contact, Membership, normalise_phone, validate_international_phone
 from tests.factories import ContactFactory, MunicipalityFactory, PartnerFactory
@@ -33,6 +35,22 @@ def test_contact_of_a_municipality_or_a_partner_is_accepted():
 def test_mailing_consent_needs_a_date():
     with pytest.raises(IntegrityError), transaction.atomic():
         ContactFactory(mailing_consent=True, mailing_consent_date=None)
+
+
+def test_consent_and_verification_dates_cannot_lie_in_the_future():
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    contact = ContactFactory.build(
+        partner=PartnerFactory(), mailing_consent=True, mailing_consent_date=timezone.localdate()
+    )
+    contact.full_clean()
+    contact.mailing_consent_withdrawn_on = contact.last_verified = tomorrow
+    with pytest.raises(ValidationError) as refused:
+        contact.full_clean()
+    with translation.override("de"):
+        assert refused.value.message_dict == {
+            "mailing_consent_withdrawn_on": ["Dieses Datum liegt in der Zukunft."],
+            "last_verified": ["Dieses Datum liegt in der Zukunft."],
+        }
 
 
 def test_two_contacts_cannot_share_an_email_but_many_may_have_none():
