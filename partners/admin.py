@@ -124,9 +124,8 @@ class PartnerAdmin(PortalAdmin):
 
     @admin.display(description=_("projects"), ordering="_project_count")
     def projects_link(self, obj):
-        return changelist_link(
-            "projects.project", f"participations__partner__id__exact={obj.pk}", obj._project_count
-        )
+        # The project list's filter by participant (projects.admin.ParticipantFilter).
+        return changelist_link("projects.project", f"partner={obj.pk}", obj._project_count)
 
 
 class VerificationFilter(admin.SimpleListFilter):

@@ -3,9 +3,11 @@
 publishing, protected delete)."""
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from partners.models import Partner
 from projects.admin_views import KohesioImportAdminMixin
 from projects.models import FundingProgramme, Participation, Project
 from twente.core.admin import (
@@ -41,6 +43,30 @@ class FundingProgrammeAdmin(PortalAdmin):
         return changelist_link("projects.project", f"programme__id__exact={obj.pk}", obj._project_count)
 
 
+class ParticipantFilter(admin.SimpleListFilter):
+    """The projects of one partner, reached from the partner list's project count. It
+    offers only the partner chosen (a list of 2,000 partners would be no filter) and
+    stays hidden otherwise; the plain lookup through participations was refused."""
+
+    title = _("partner organisation")
+    parameter_name = "partner"
+
+    def lookups(self, request, model_admin):
+        if not self.value():
+            return []
+        # A filter without choices is left out, and the list would show every project.
+        chosen = Partner.objects.filter(pk=self.value()) if self.value().isdigit() else Partner.objects.none()
+        partner = chosen.only("name").first()
+        if partner is None:
+            raise IncorrectLookupParameters
+        return [(self.value(), partner.name)]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(participations__partner=self.value())
+        return queryset
+
+
 @admin.register(Project)
 class ProjectAdmin(KohesioImportAdminMixin, PortalAdmin):
     list_display = [
@@ -52,7 +78,7 @@ class ProjectAdmin(KohesioImportAdminMixin, PortalAdmin):
         "eu_contribution",
         "publication_state",
     ]
-    list_filter = ["publication_state", "status", "programme", "themes", "municipalities"]
+    list_filter = ["publication_state", "status", "programme", "themes", "municipalities", ParticipantFilter]
     list_select_related = ["programme"]
     search_fields = ["title_nl", "title_en", "title_de", "slug", "kohesio_id"]
     readonly_fields = ["kohesio_id", "kohesio_imported_on"]
