@@ -31,10 +31,11 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
 def _catalogue_files():
     roots = [Path(django.__file__).parent, Path(simple_history.__file__).parent, Path(axes.__file__).parent]
     for root in roots:
-        yield from root.glob("**/locale/en/LC_MESSAGES/django.po")
-        yield from root.glob("**/locale/de/LC_MESSAGES/django.po")  # packages without an English one
+        for domain in ("django", "djangojs"):
+            yield from root.glob(f"**/locale/en/LC_MESSAGES/{domain}.po")
+            yield from root.glob(f"**/locale/de/LC_MESSAGES/{domain}.po")  # packages without an English one
     for locale_path in settings.LOCALE_PATHS:
-        yield from Path(locale_path).glob("*/LC_MESSAGES/django.po")
+        yield from Path(locale_path).glob("*/LC_MESSAGES/django*.po")
 
 
 @cache
@@ -60,8 +61,9 @@ def english_texts():
 def english_strings(texts, language):
     """The visible `texts` that are English interface strings in a `language` page."""
     merged = trans_real.translation(language)._catalog
+    scripts = trans_real.DjangoTranslation(language, domain="djangojs")._catalog
     # Every translation of every catalogue (the portal's first, then the packages').
-    translations = {value for _msgid, value in merged.items() if isinstance(value, str)}
+    translations = {value for _msgid, value in [*merged.items(), *scripts.items()] if isinstance(value, str)}
     catalogue = {msgid: merged.get(msgid) for msgid, _value in merged.items()}
     exact, patterns = english_texts()
     found = []
@@ -87,6 +89,10 @@ VISIBLE_TEXTS = """() => {
   }
   document.querySelectorAll("input[type=submit], input[type=button]").forEach((input) => {
     if (input.checkVisibility()) texts.push(input.value);
+  });
+  // Accessible names given apart from the text (the date picker's "Today (7 December 2026)").
+  document.querySelectorAll("[aria-label]").forEach((element) => {
+    if (element.checkVisibility()) texts.push(element.getAttribute("aria-label"));
   });
   document.querySelectorAll("select option").forEach((option) => {
     // A language named in its own language (the language choice) is meant so.
@@ -143,6 +149,8 @@ def test_the_admin_speaks_the_chosen_language_only(page, language):
     found = {}
     for name, url in pages:
         page.goto(url)
+        if name == "change form":
+            page.click("#calendarlink0")  # the date picker's calendar names its days and months
         assert page.locator("html").get_attribute("lang") == language, name  # kept in its cookie
         assert page.title().endswith("Netwerkstad Twente"), name
         found[name] = english_strings(page.evaluate(VISIBLE_TEXTS), language)
