@@ -27,7 +27,8 @@ from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import router, transaction
@@ -46,6 +47,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 
 from twente.core import staging
+from twente.core.admin_permissions import TranslatedPermissionsMixin
 from twente.core.history_display import number_versions, readable_changes
 from twente.core.models import PUBLICATION_FIELDS, PublishableModel
 from twente.core.publishing import (
@@ -936,7 +938,7 @@ class PortalAdmin(
 User = get_user_model()
 
 
-class PortalUserAdmin(ValidSelectionMixin, UserAdmin):
+class PortalUserAdmin(TranslatedPermissionsMixin, ValidSelectionMixin, UserAdmin):
     actions = ["grant_editor", "grant_liaison_officer", "revoke_roles"]
     list_display = ["username", "email", "first_name", "last_name", "is_staff", "is_superuser", "roles"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
@@ -978,6 +980,14 @@ admin.site.site_header = _("Netwerkstad Twente")
 admin.site.site_title = _("Netwerkstad Twente")
 admin.site.index_title = _("Portal management")
 
+
+class PortalGroupAdmin(TranslatedPermissionsMixin, GroupAdmin):
+    pass
+
+
 if admin.site.is_registered(User):
     admin.site.unregister(User)
 admin.site.register(User, PortalUserAdmin)
+if admin.site.is_registered(Group):
+    admin.site.unregister(Group)
+admin.site.register(Group, PortalGroupAdmin)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
@@ -6,6 +7,7 @@ class CoreConfig(AppConfig):
 
     name = "twente.core"
     label = "core"
+    verbose_name = _("Portal administration")
 
     def ready(self):
         from twente.core import (
