@@ -449,7 +449,8 @@ class _Lookups:
         self.slugs = set(Project.objects.values_list("slug", flat=True))
         self.programme_slugs = set(FundingProgramme.objects.values_list("slug", flat=True))
         self.programmes_by_code, self.programmes_by_name = {}, {}
-        for programme in FundingProgramme.objects.all():
+        # In key order, so that of two programmes with one name the same is found each time.
+        for programme in FundingProgramme.objects.order_by("pk"):
             if programme.code:
                 self.programmes_by_code[programme.code.upper()] = programme
             for name in (
@@ -627,12 +628,17 @@ def _programme(plan, values, lookups):
         programme = lookups.programmes_by_name.get(fold(name))
     if programme is not None:
         return programme
-    key = code.upper() or fold(name)
-    if key not in plan.new_programmes:
-        plan.new_programmes[key] = NewProgramme(
-            code=code, name=shorten(name or code, 200), fund=_fund_code(values.get("Fund_Code", ""))
-        )
-    return plan.new_programmes[key]
+    programme = NewProgramme(
+        code=code, name=shorten(name or code, 200), fund=_fund_code(values.get("Fund_Code", ""))
+    )
+    plan.new_programmes[code.upper() or fold(name)] = programme
+    # Later rows find it as they would find it stored, by code and then by name: a row
+    # without the code then joins it, as it will in the next import of the same file.
+    if code:
+        lookups.programmes_by_code[code.upper()] = programme
+    if name:
+        lookups.programmes_by_name[fold(name)] = programme
+    return programme
 
 
 def _municipality(row, values, source, lookups):

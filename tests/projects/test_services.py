@@ -124,6 +124,21 @@ def test_a_second_run_of_the_same_file_changes_and_creates_nothing(portal):
     assert FundingProgramme.objects.count() == 2
 
 
+def test_rows_naming_a_new_programme_with_and_without_its_code_share_it(portal):
+    """The second row, without the code, made a second programme of the same name; the
+    next import of the same file then found the first by name and moved the project
+    (found by fuzzing: a repeated import must change nothing)."""
+    content = edited_sample(
+        change={CYCLE_ROUTE: {"Programme_Code": ""}}, drop=[HENGELO_SKILLS, OUTSIDE_TWENTE]
+    )
+    run(content)
+    lighting, cycle_route = project(ENSCHEDE_LIGHTING), project(CYCLE_ROUTE)
+    assert cycle_route.programme == lighting.programme
+    assert FundingProgramme.objects.count() == 1
+    again = run(content, filename="kohesio-again.csv")
+    assert again.writes == [] and not again.new_programmes
+
+
 def test_a_newer_file_updates_what_editors_left_alone(portal):
     run()
     newer = edited_sample(
