@@ -49,9 +49,11 @@ from twente.core.opendata import FORMULA_PREFIXES, Echo
 
 CHUNK_SIZE = 1000
 
-# Day 1 of Excel's calendar: an earlier date has no serial number (Excel shows ####,
-# other readers an error or a time of day).
-EXCEL_FIRST_DATE = datetime.date(1900, 1, 1)
+# The first date whose serial number every spreadsheet reads alike. An earlier date
+# before 1900 has none (Excel shows ####, other readers an error or a time of day), and
+# Excel counts a 29 February 1900 that never was, so LibreOffice reads the serials of
+# January and February 1900 as the day before.
+FIRST_SERIAL_DATE = datetime.date(1900, 3, 1)
 
 COLUMNS = [
     "name",
@@ -288,10 +290,10 @@ def xlsx_file(queryset: QuerySet, *, title: str = "Contacts"):
             value = values[column]
             if value is None:
                 continue
-            # Real dates and numbers, so Excel can sort and filter them; a date before
-            # Excel's first day has no serial number and is written as text.
+            # Real dates and numbers, so Excel can sort and filter them; a date without
+            # a serial number all spreadsheets agree on is written as text.
             if hasattr(value, "isoformat"):
-                if value < EXCEL_FIRST_DATE:
+                if value < FIRST_SERIAL_DATE:
                     write_text(sheet, row, index, value.isoformat())
                 else:
                     sheet.write_datetime(row, index, value)

@@ -297,16 +297,23 @@ def test_an_exported_excel_file_imported_again_changes_nothing(munster):
     assert plan.counts == unchanged, [(row.number, row.errors, row.changes) for row in plan.rows]
 
 
-def test_a_date_before_excels_first_day_round_trips_as_text(munster):
-    """Excel's calendar starts on 1900-01-01: an earlier date written as a date cell
-    came back as an error (year 1) or a time of day (1899-12-31). Found by fuzzing."""
-    for n, day in enumerate([datetime.date(1, 1, 1), datetime.date(1899, 12, 31), datetime.date(1900, 1, 1)]):
+def test_a_date_before_march_1900_round_trips_as_text(munster):
+    """Excel's calendar starts in 1900: an earlier date written as a date cell came back
+    as an error (year 1) or a time of day (1899-12-31), found by fuzzing; and LibreOffice
+    reads the serials of January and February 1900 a day earlier than Excel."""
+    days = [
+        datetime.date(1, 1, 1),
+        datetime.date(1899, 12, 31),
+        datetime.date(1900, 2, 28),
+        datetime.date(1900, 3, 1),
+    ]
+    for n, day in enumerate(days):
         ContactFactory(name=f"Early {n}", email=f"early{n}@example.org", partner=munster, last_verified=day)
     content = export_xlsx()
     rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(min_row=2, values_only=True))
     verified = [row[exports.COLUMNS.index("last_verified")] for row in rows]
-    assert verified == ["0001-01-01", "1899-12-31", datetime.datetime(1900, 1, 1)]
-    assert build_plan(read_upload(content, "export.xlsx")).counts["unchanged"] == 3
+    assert verified == ["0001-01-01", "1899-12-31", "1900-02-28", datetime.datetime(1900, 3, 1)]
+    assert build_plan(read_upload(content, "export.xlsx")).counts["unchanged"] == 4
 
 
 def test_excel_text_that_looks_like_sheet_xml_or_an_escape_round_trips(munster):
