@@ -1,5 +1,8 @@
 import datetime
 import io
+import os
+import shutil
+import subprocess
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -314,6 +317,47 @@ def test_a_date_before_march_1900_round_trips_as_text(munster):
     verified = [row[exports.COLUMNS.index("last_verified")] for row in rows]
     assert verified == ["0001-01-01", "1899-12-31", "1900-02-28", datetime.datetime(1900, 3, 1)]
     assert build_plan(read_upload(content, "export.xlsx")).counts["unchanged"] == 4
+
+
+@pytest.fixture(scope="module")
+def libreoffice():
+    program = shutil.which("libreoffice") or shutil.which("soffice")
+    if program:
+        return program
+    message = "The LibreOffice round trip needs LibreOffice (apt-get install libreoffice-calc-nogui)."
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def saved_by_libreoffice(program, content, target, folder):
+    """`content` (an .xlsx export) opened and saved again by LibreOffice as `target`."""
+    folder.mkdir()
+    source = folder / "export.xlsx"
+    source.write_bytes(content)
+    out = folder / "out"
+    subprocess.run(
+        [program, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless"]
+        + ["--convert-to", target, "--outdir", str(out), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    (saved,) = out.iterdir()
+    return saved.read_bytes(), saved.name
+
+
+def test_an_export_saved_again_by_libreoffice_imports_unchanged(munster, libreoffice, tmp_path):
+    """As Excel and as CSV UTF-8; early dates too, whose serial numbers LibreOffice reads
+    a day earlier than Excel before March 1900."""
+    tricky_contacts(munster)
+    for n, day in enumerate([datetime.date(1, 1, 1), datetime.date(1900, 1, 1), datetime.date(1900, 3, 1)]):
+        ContactFactory(name=f"Early {n}", email=f"early{n}@example.org", partner=munster, last_verified=day)
+    targets = ("xlsx:Calc MS Excel 2007 XML", "csv:Text - txt - csv (StarCalc):44,34,76,1")
+    for target in targets:
+        content, name = saved_by_libreoffice(libreoffice, export_xlsx(), target, tmp_path / target[:4])
+        plan = build_plan(read_upload(content, name))
+        assert plan.counts["unchanged"] == 6, (target, [(r.number, r.errors, r.changes) for r in plan.rows])
 
 
 def test_excel_text_that_looks_like_sheet_xml_or_an_escape_round_trips(munster):
