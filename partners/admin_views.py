@@ -142,7 +142,7 @@ def import_choices(data):
     """The person's choice per row (possible duplicates, older rows) from the form."""
     choices = {}
     for key, value in data.items():
-        if key.startswith("row-") and key[4:].isdigit() and value in DUPLICATE_CHOICES + STALE_CHOICES:
+        if key.startswith("row-") and key[4:].isdecimal() and value in DUPLICATE_CHOICES + STALE_CHOICES:
             choices[int(key[4:])] = value
     return choices
 
@@ -386,7 +386,7 @@ class ContactExportAdminMixin:
         if not self.has_import_permission(request):
             raise PermissionDenied
         declared = request.META.get("CONTENT_LENGTH") or "0"
-        if request.method == "POST" and declared.isdigit() and int(declared) > MAX_UPLOAD_BYTES + 64 * 1024:
+        if request.method == "POST" and declared.isdecimal() and int(declared) > MAX_UPLOAD_BYTES + 64 * 1024:
             return self._import_form(request, ContactImportForm(), status=413, error=too_large_message())
         return csrf_protect(self.import_view)(request)
 

@@ -55,7 +55,9 @@ class ParticipantFilter(admin.SimpleListFilter):
         if not self.value():
             return []
         # A filter without choices is left out, and the list would show every project.
-        chosen = Partner.objects.filter(pk=self.value()) if self.value().isdigit() else Partner.objects.none()
+        chosen = (
+            Partner.objects.filter(pk=self.value()) if self.value().isdecimal() else Partner.objects.none()
+        )
         partner = chosen.only("name").first()
         if partner is None:
             raise IncorrectLookupParameters

@@ -110,7 +110,7 @@ class KohesioImportAdminMixin:
         if not self.has_kohesio_import_permission(request):
             raise PermissionDenied
         declared = request.META.get("CONTENT_LENGTH") or "0"
-        if request.method == "POST" and declared.isdigit() and int(declared) > MAX_UPLOAD_BYTES + 64 * 1024:
+        if request.method == "POST" and declared.isdecimal() and int(declared) > MAX_UPLOAD_BYTES + 64 * 1024:
             return self._kohesio_form(
                 request, KohesioImportForm(), status=413, error=too_large_message(KOHESIO_LIMITS)
             )

@@ -140,6 +140,15 @@ def test_cells_come_as_the_portal_stores_text_in_csv_and_xlsx():
         assert rows == [(2, ["Jürgen Müller", "Eerste regel\ntweede regel"])], filename
 
 
+def test_a_row_number_in_other_digits_is_refused_as_damage_not_an_error():
+    """ "²" is a digit to Python's str.isdigit but no number to int(): the scan counted on
+    the one meaning the other, and such a sheet made the import answer 500."""
+    sheet = spreadsheets.sheet_xml(
+        spreadsheets.inline_row(1, spreadsheets.HEADER).replace('r="1"', 'r="²"', 1)
+    )
+    assert "may be damaged" in refusal(spreadsheets.workbook(sheet=sheet))
+
+
 def test_trailing_empty_columns_do_not_count():
     header, _rows = read_all(("a,b" + "," * 40 + "\r\n1,2\r\n").encode(), "data.csv")
     assert header[:2] == ["a", "b"]

@@ -64,7 +64,7 @@ def test_the_project_count_leads_to_the_partners_projects(client, partners):
     assert "By partner organisation" in response.content.decode()
     assert partners.name in response.content.decode()
     # Not a partner: the admin's "invalid filter" page, never every project unfiltered.
-    for hostile in ("abc", "-1", "1.5", "9" * 20, str(partners.pk + 100)):
+    for hostile in ("abc", "-1", "1.5", "²", "9" * 20, str(partners.pk + 100)):
         refused = client.get(reverse("admin:projects_project_changelist"), {"partner": hostile})
         assert refused.status_code == 302 and refused["Location"].endswith("?e=1"), hostile
     unfiltered = client.get(reverse("admin:projects_project_changelist")).content.decode()

@@ -13,6 +13,7 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from partners.admin_views import import_choices
 from partners.models import Contact, ContactExportLog
 from tests.factories import ContactFactory, PartnerFactory, ThemeFactory
 from tests.staff import in_english
@@ -430,3 +431,8 @@ def test_an_export_uploaded_again_changes_nothing(client, liaison, munster):
     page = upload(client, exported, "export.xlsx").content.decode()
     assert "1 unchanged contact" in page
     assert "Nothing to import" in page
+
+
+def test_a_choice_for_a_row_that_is_no_number_is_ignored():
+    """ "row-²" passed str.isdigit and failed int(): a mangled confirmation answered 500."""
+    assert import_choices({"row-²": "skip", "row-x": "skip", "row-3": "skip", "row-4": "drop"}) == {3: "skip"}

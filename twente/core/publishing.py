@@ -10,7 +10,7 @@ from twente.core import history_reasons
 
 
 def _restored_label(record_id, version_numbers):
-    number = version_numbers.get(int(record_id)) if record_id.isdigit() else None
+    number = version_numbers.get(int(record_id)) if record_id.isdecimal() else None
     if number is None:
         return gettext("Restored an earlier version")
     return gettext("Restored version %(number)d") % {"number": number}

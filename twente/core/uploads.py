@@ -355,7 +355,7 @@ class _XmlScan:
         if local == "row":
             self.rows += 1
             declared = attributes.get("r", "")
-            self.row_number = int(declared) if declared.isdigit() else self.row_number + 1
+            self.row_number = int(declared) if declared.isdecimal() else self.row_number + 1
             self.column = 0
             if self.rows > self.limits.max_rows + 1 or self.row_number > self.limits.max_rows + 1:
                 raise _too_many_rows(self.limits)
