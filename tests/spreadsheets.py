@@ -1,12 +1,17 @@
-"""Hand-built .xlsx files, harmless and hostile, for the upload tests and bench/uploads.py.
+"""Hand-built .xlsx files, harmless and hostile, for the upload tests and bench/uploads.py,
+and `table_file` for a table as a person would upload it.
 
 Each builder writes the few parts a workbook needs by hand, so a test controls every
 byte a spreadsheet library would see: a dimension that lies, shared strings that
 unpack to hundreds of megabytes, XML nested deeper than any program writes.
 """
 
+import csv
 import io
 import zipfile
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -42,6 +47,22 @@ WORKBOOK_RELS = (
 )
 
 HEADER = ("name", "email", "organisation_type", "organisation")
+
+
+def table_file(records, stem, *, excel, delimiter=","):
+    """(content, filename) of `records` (the header first) as an Excel workbook saved by
+    openpyxl, which cannot hold control characters (they are left out), or as CSV in UTF-8."""
+    if excel:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet()
+        for record in records:
+            sheet.append([ILLEGAL_CHARACTERS_RE.sub("", value) for value in record])
+        out = io.BytesIO()
+        workbook.save(out)
+        return out.getvalue(), f"{stem}.xlsx"
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(records)
+    return out.getvalue().encode("utf-8"), f"{stem}.csv"
 
 
 def column_letters(number):

@@ -4,22 +4,18 @@ project it published has a page in the three languages. A coverage-guided fuzzer
 (atheris) running these properties found a repeated import moving projects between two
 programmes of one name; the cases are kept here with hypothesis."""
 
-import csv
-import io
-
 import pytest
 from django.db import transaction
 from django.test import Client
 from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from projects.kohesio import IDENTIFIER, KNOWN_COLUMNS, NAME_EN, NUTS3, KohesioFileError
 from projects.models import Project
 from projects.services import projects_import_kohesio
 from tests.projects.kohesio_data import IMPORT_DAY, portal_data
+from tests.spreadsheets import table_file
 from tests.twente.test_hostile_input import BOUNDED
 
 pytestmark = pytest.mark.django_db
@@ -79,17 +75,7 @@ def kohesio_files(draw):
     chosen = draw(st.sets(st.sampled_from([column for column in PLAUSIBLE if column not in always])))
     columns = [column for column in KNOWN_COLUMNS if column in always or column in chosen]
     rows = draw(st.lists(kohesio_row(columns), min_size=1, max_size=5))
-    if draw(st.booleans()):
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet()
-        for record in [columns, *rows]:
-            sheet.append([ILLEGAL_CHARACTERS_RE.sub("", value) for value in record])
-        out = io.BytesIO()
-        workbook.save(out)
-        return out.getvalue(), "kohesio.xlsx"
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows([columns, *rows])
-    return out.getvalue().encode("utf-8"), "kohesio.csv"
+    return table_file([columns, *rows], "kohesio", excel=draw(st.booleans()))
 
 
 @pytest.fixture
