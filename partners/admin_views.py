@@ -50,6 +50,7 @@ from partners.services import (
     contacts_mark_verified,
 )
 from twente.core.text import storable
+from twente.core.uploads import declares_too_large
 
 EXPORT_PERMISSION = "partners.export_contacts"
 ACCESS_PERMISSION = "partners.access_contact_data"
@@ -385,8 +386,7 @@ class ContactExportAdminMixin:
         body (the CSRF check would otherwise spool it all to disk first)."""
         if not self.has_import_permission(request):
             raise PermissionDenied
-        declared = request.META.get("CONTENT_LENGTH") or "0"
-        if request.method == "POST" and declared.isdecimal() and int(declared) > MAX_UPLOAD_BYTES + 64 * 1024:
+        if declares_too_large(request, MAX_UPLOAD_BYTES):
             return self._import_form(request, ContactImportForm(), status=413, error=too_large_message())
         return csrf_protect(self.import_view)(request)
 

@@ -31,7 +31,7 @@ from projects.kohesio import (
     valid_nuts_codes,
 )
 from projects.services import KohesioImportOutdated, projects_import_kohesio
-from twente.core.uploads import too_large_message
+from twente.core.uploads import declares_too_large, too_large_message
 
 IMPORT_PERMISSIONS = ("projects.add_project", "projects.change_project")
 SESSION_KEY = "projects_kohesio_import"
@@ -109,8 +109,7 @@ class KohesioImportAdminMixin:
         """Refuse an oversized upload from its Content-Length, before Django reads the body."""
         if not self.has_kohesio_import_permission(request):
             raise PermissionDenied
-        declared = request.META.get("CONTENT_LENGTH") or "0"
-        if request.method == "POST" and declared.isdecimal() and int(declared) > MAX_UPLOAD_BYTES + 64 * 1024:
+        if declares_too_large(request, KOHESIO_LIMITS.max_bytes):
             return self._kohesio_form(
                 request, KohesioImportForm(), status=413, error=too_large_message(KOHESIO_LIMITS)
             )

@@ -27,6 +27,20 @@ def admin_address(model, view, *args):
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
 
 
+def admin_pages(*views):
+    """Each portal model's admin pages of `views` ("changelist", "add", "change", …); a
+    page of one item is its first item's, when the model has one."""
+    pages = []
+    for model, _model_admin in portal_admins():
+        first = model._default_manager.order_by("pk").first()
+        for view in views:
+            if view in ("changelist", "add"):
+                pages.append(admin_address(model, view))
+            elif first is not None:
+                pages.append(admin_address(model, view, first.pk))
+    return pages
+
+
 def staff_member(role, username=None):
     username = username or role.lower().replace(" ", "-")
     user = get_user_model().objects.create_user(username=username, password="not-a-real-password-42")

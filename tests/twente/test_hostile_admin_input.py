@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.factories import ContactFactory, ProjectFactory
-from tests.staff import admin_address, form_data, portal_admins
+from tests.staff import admin_pages, form_data
 from tests.twente.test_hostile_input import BOUNDED, hostile_text
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ AUTOCOMPLETE = {"app_label": "partners", "model_name": "partner", "field_name": 
 
 
 def admin_lists():
-    return sorted(admin_address(model, "changelist") for model, _model_admin in portal_admins())
+    return sorted(admin_pages("changelist"))
 
 
 @pytest.fixture
@@ -63,23 +63,12 @@ def test_hostile_terms_to_the_type_ahead(superuser_client, term, page):
     assert 200 <= response.status_code < 500, (term, page)
 
 
-def admin_forms():
-    """The add form and the first item's change form of every portal model."""
-    addresses = []
-    for model, _model_admin in portal_admins():
-        addresses.append(admin_address(model, "add"))
-        first = model._default_manager.order_by("pk").first()
-        if first is not None:
-            addresses.append(admin_address(model, "change", first.pk))
-    return sorted(addresses)
-
-
 # A form's page and its post take longer than a list's: fewer examples keep it in bounds.
 @settings(BOUNDED, max_examples=30)
 @given(data=st.data())
 def test_hostile_values_in_admin_forms(superuser_client, data):
     # Positions, not names: an earlier example's save may add inline rows, and so names.
-    forms = admin_forms()
+    forms = sorted(admin_pages("add", "change"))
     address = forms[data.draw(st.integers(0, 10**6)) % len(forms)]
     page = superuser_client.get(address)
     if page.status_code != 200:  # no add form for the logs, which nobody writes

@@ -473,6 +473,8 @@ class _KnownValuesOnly:
 
 
 def _may_be_key(field, value):
+    """Whether `value` can be a key of `field` at all: of its type, and one the database
+    can hold (a number within range, text without a NUL)."""
     if "\x00" in str(value):  # PostgreSQL refuses it in any text
         return False
     try:
@@ -522,12 +524,8 @@ class ValidSelectionMixin:
     request) is answered 400 with a message; Django's admin fails on it with a 500."""
 
     def response_action(self, request, queryset, *args, **kwargs):
-        primary_key = self.model._meta.pk
-        try:
-            for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
-                # A number, and one the database can hold.
-                primary_key.run_validators(primary_key.to_python(value))
-        except ValidationError:
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        if not all(_may_be_key(self.model._meta.pk, value) for value in selected):
             return HttpResponseBadRequest(
                 gettext("The selection names an item that does not exist. Reload the list and select again."),
                 content_type="text/plain; charset=utf-8",

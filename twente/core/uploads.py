@@ -103,6 +103,20 @@ def read_table(content: bytes, filename: str, limits: UploadLimits = DEFAULT_LIM
     return _table(_checked(records, limits), kind)
 
 
+# What a multipart request adds to its file: the boundaries and the form's other fields.
+FORM_OVERHEAD_BYTES = 64 * 1024
+
+
+def declares_too_large(request, max_bytes):
+    """A POST whose declared length already passes the upload limit: it can be refused
+    before its body is read (the CSRF check would otherwise spool it all to disk first)."""
+    declared = request.META.get("CONTENT_LENGTH") or "0"
+    # isdecimal, not isdigit: "²" is a digit, and no number to int().
+    return (
+        request.method == "POST" and declared.isdecimal() and int(declared) > max_bytes + FORM_OVERHEAD_BYTES
+    )
+
+
 def too_large_message(limits: UploadLimits = DEFAULT_LIMITS):
     return _("The file is larger than %(limit)d MB. Split it into smaller files.") % {
         "limit": limits.max_bytes // MB
