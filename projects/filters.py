@@ -9,7 +9,14 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
-from projects.models import FundingProgramme, Participation, Project, ProjectStatus
+from projects.models import (
+    FIRST_PROJECT_YEAR,
+    LAST_PROJECT_YEAR,
+    FundingProgramme,
+    Participation,
+    Project,
+    ProjectStatus,
+)
 from regions.models import Country, InnovationDistrict, Municipality, Theme
 from twente.core.db import fold_accents
 from twente.core.listing import FilterForm, translated
@@ -17,7 +24,6 @@ from twente.core.search_vectors import StoredSearch
 
 TEXT_MAX_LENGTH = 200
 # Plausible bounds: they turn a mistyped figure into a message instead of a query.
-YEAR_MIN, YEAR_MAX = 1950, 2100
 EURO_MAX = 10**12
 
 SORTS = {
@@ -101,16 +107,16 @@ class ProjectFilter(django_filters.FilterSet):
         label=_("Started in or after (year)"),
         field_name="start_date__year",
         lookup_expr="gte",
-        min_value=YEAR_MIN,
-        max_value=YEAR_MAX,
+        min_value=FIRST_PROJECT_YEAR,
+        max_value=LAST_PROJECT_YEAR,
         decimal_places=0,
     )
     start_year_max = django_filters.NumberFilter(
         label=_("Started in or before (year)"),
         field_name="start_date__year",
         lookup_expr="lte",
-        min_value=YEAR_MIN,
-        max_value=YEAR_MAX,
+        min_value=FIRST_PROJECT_YEAR,
+        max_value=LAST_PROJECT_YEAR,
         decimal_places=0,
     )
     eu_min = django_filters.NumberFilter(

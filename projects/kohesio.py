@@ -33,7 +33,14 @@ from django.utils.translation import gettext as _
 
 from partners.imports import MAX_UPLOAD_BYTES
 from partners.models import Partner
-from projects.models import Fund, FundingProgramme, Project, ProjectStatus
+from projects.models import (
+    FIRST_PROJECT_YEAR,
+    LAST_PROJECT_YEAR,
+    Fund,
+    FundingProgramme,
+    Project,
+    ProjectStatus,
+)
 from regions.geo import twente_municipality_code
 from regions.models import Municipality, Theme
 from twente.core import uploads
@@ -549,6 +556,13 @@ def _parse_row(row, values, today, seen):
             dates[name] = None
             errors.append(
                 _("%(column)s: “%(value)s” is not a date (YYYY-MM-DD).") % {"column": column, "value": text}
+            )
+        day = dates[name]
+        if day and not FIRST_PROJECT_YEAR <= day.year <= LAST_PROJECT_YEAR:
+            dates[name] = None
+            errors.append(
+                _("%(column)s: %(date)s does not lie between the years %(first)s and %(last)s.")
+                % {"column": column, "date": day, "first": FIRST_PROJECT_YEAR, "last": LAST_PROJECT_YEAR}
             )
     if dates["start_date"] and dates["end_date"] and dates["end_date"] < dates["start_date"]:
         errors.append(_("The project ends before it starts."))

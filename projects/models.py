@@ -3,6 +3,7 @@
 import re
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -21,6 +22,20 @@ from twente.core.models import (
     VersionedModel,
 )
 from twente.core.translation_status import OutdatedTranslationsModel
+
+# The years a project's dates may lie in. The EU's funds began in the 1950s; a year
+# outside these is a typing mistake (0202 or 2205 for 2025), and would also lie outside
+# every year the public list can filter by.
+FIRST_PROJECT_YEAR, LAST_PROJECT_YEAR = 1950, 2100
+
+
+def validate_project_date(value):
+    if value and not FIRST_PROJECT_YEAR <= value.year <= LAST_PROJECT_YEAR:
+        raise ValidationError(
+            _("Enter a date between the years %(first)s and %(last)s."),
+            code="implausible_year",
+            params={"first": FIRST_PROJECT_YEAR, "last": LAST_PROJECT_YEAR},
+        )
 
 
 class Fund(models.TextChoices):
@@ -182,8 +197,8 @@ class Project(OutdatedTranslationsModel, PublishableModel, GeoPointModel):
     summary = models.CharField(_("summary"), max_length=400, blank=True)
     description = models.TextField(_("description"), blank=True)
     status = models.CharField(_("status"), max_length=12, choices=ProjectStatus, blank=True)
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True, validators=[validate_project_date])
+    end_date = models.DateField(_("end date"), null=True, blank=True, validators=[validate_project_date])
     total_budget = models.DecimalField(
         _("total budget (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
     )

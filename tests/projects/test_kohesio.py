@@ -163,6 +163,8 @@ def test_each_invalid_row_is_named_with_its_number_and_reason(portal, number, re
         ({"Total_Eligible_Expenditure_amount": "1e15"}, "is too large"),
         ({"Location_Indicator_latitude_longitude": "52.2"}, "are not “latitude,longitude”"),
         ({"Location_Indicator_latitude_longitude": "52.2,200"}, "outside the globe"),
+        ({"Operation_Start_Date": "0202-01-01"}, "0202-01-01 does not lie between the years 1950 and 2100"),
+        ({"Operation_End_Date": "2205-12-31"}, "2205-12-31 does not lie between the years 1950 and 2100"),
     ],
 )
 def test_other_values_that_break_the_database_rules_make_the_row_invalid(portal, values, reason):

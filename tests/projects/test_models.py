@@ -2,7 +2,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from projects.models import ParticipantRole, Participation, Project
 from tests.factories import MunicipalityFactory, PartnerFactory, ProjectFactory
@@ -30,6 +32,19 @@ def test_eu_contribution_cannot_exceed_the_budget():
 def test_a_project_cannot_end_before_it_starts():
     with pytest.raises(IntegrityError), transaction.atomic():
         ProjectFactory(start_date=date(2024, 1, 1), end_date=date(2023, 1, 1))
+
+
+def test_a_project_date_in_an_implausible_year_is_refused_in_the_staff_members_language():
+    project = ProjectFactory.build(start_date=date(1950, 1, 1), end_date=date(2100, 12, 31))
+    project.full_clean(exclude=["programme", "district"])
+    project.start_date, project.end_date = date(202, 5, 1), date(2205, 12, 31)
+    with pytest.raises(ValidationError) as refused:
+        project.full_clean(exclude=["programme", "district"])
+    with translation.override("nl"):
+        assert refused.value.message_dict == {
+            "start_date": ["Voer een datum in tussen de jaren 1950 en 2100."],
+            "end_date": ["Voer een datum in tussen de jaren 1950 en 2100."],
+        }
 
 
 def test_participant_is_exactly_one_organisation_and_one_lead_per_project():
