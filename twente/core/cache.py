@@ -24,10 +24,20 @@ header, anything but GET and HEAD. A response is stored only when it is a comple
 token or the CSP nonce, and is HTML, XML or JSON: so a stored page carries no secret
 or nonce of the request that built it. Those pages, and the "not found" page under the
 same conditions (sent but not kept), are also gzipped.
+
+The cache is an aid, never a condition: when it fails (Redis down, or not answering
+within `REDIS_TIMEOUT_SECONDS`) pages are built and served without it, and this process
+leaves it alone for `OUTAGE_PAUSE_SECONDS` instead of waiting on it for each request. A
+generation that could not be moved on is moved on at this process's next request that
+finds the cache again, before any page is served from it; until then nothing is. (A
+management command that changed content while the cache was away cannot do that: the
+failure is logged, and cached pages may then be up to `PAGE_CACHE_SECONDS` old.)
 """
 
 import gzip
 import hashlib
+import logging
+import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -36,7 +46,9 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import has_vary_header, patch_vary_headers
 from django.utils.http import parse_etags
+from redis.exceptions import RedisError
 
+logger = logging.getLogger(__name__)
 GENERATION_KEY = "public-content-generation"
 PAGE_KEY_PREFIX = "public-page"
 CACHEABLE_TYPES = (
@@ -49,6 +61,42 @@ CACHEABLE_TYPES = (
     "application/ld+json",
 )
 MIN_GZIP_BYTES = 200
+# What a cache that is down or does not answer raises (a refused or timed-out socket).
+CACHE_ERRORS = (RedisError, OSError)
+OUTAGE_PAUSE_SECONDS = 5
+
+
+class CacheOutage:
+    """This process's view of the cache: usable, or failed lately (and then left alone
+    for a while), and whether a generation is still to be moved on."""
+
+    def __init__(self):
+        self.clear()
+
+    def clear(self):
+        self.paused_until = 0.0
+        self.generation_behind = False
+
+    def began(self, doing, error):
+        # One line, without the traceback: during an outage this comes every few seconds.
+        logger.warning(
+            "The page cache failed while %s (%s); pages are served without it for %s s.",
+            doing,
+            error,
+            OUTAGE_PAUSE_SECONDS,
+        )
+        self.paused_until = time.monotonic() + OUTAGE_PAUSE_SECONDS
+
+    def usable(self):
+        """True when pages may be read from and stored in the cache."""
+        if time.monotonic() < self.paused_until:
+            return False
+        if self.generation_behind:
+            _bump_generation()
+        return not self.generation_behind
+
+
+outage = CacheOutage()
 
 
 def current_generation():
@@ -57,10 +105,18 @@ def current_generation():
 
 def _bump_generation():
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no counter yet (new cache, or evicted): start one
-        if not cache.add(GENERATION_KEY, 1, timeout=None):
+        try:
             cache.incr(GENERATION_KEY)
+        except ValueError:  # no counter yet (new cache, or evicted): start one
+            if not cache.add(GENERATION_KEY, 1, timeout=None):
+                cache.incr(GENERATION_KEY)
+    except CACHE_ERRORS as error:
+        # Never an error for the write that changed content: it is committed. Cached
+        # pages stay unused here until the generation moves on.
+        outage.generation_behind = True
+        outage.began("marking cached pages out of date", error)
+    else:
+        outage.generation_behind = False
 
 
 def public_content_changed(using=DEFAULT_DB_ALIAS):
@@ -188,20 +244,35 @@ class PublicPageCacheMiddleware:
             key = _page_key(request)
         except Exception:  # a disallowed host: let the normal stack answer it with a 400
             return self.get_response(request)
-        values = cache.get_many([GENERATION_KEY, key])
+        values = None
+        if outage.usable():
+            try:
+                values = cache.get_many([GENERATION_KEY, key])
+            except CACHE_ERRORS as error:
+                outage.began("reading a page", error)
+        if values is None:
+            return self._uncached(request, self.get_response(request))
         generation = values.get(GENERATION_KEY, 0)
         entry = values.get(key)
         if entry is not None and entry["generation"] == generation:
             return self._replay(request, entry, hit=True)
         response = self.get_response(request)
         if not _may_store(request, response):
-            if response.status_code == 404 and _holds_no_secret(request, response):
-                # Not kept (any address can be asked for), but sent compressed.
-                return _gzipped(request, response)
-            return response
+            return self._uncached(request, response)
         entry = self._entry(response, generation)
-        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        try:
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        except CACHE_ERRORS as error:
+            outage.began("storing a page", error)
         return self._replay(request, entry, hit=False)
+
+    @staticmethod
+    def _uncached(request, response):
+        if response.status_code in (200, 404) and _holds_no_secret(request, response):
+            # Not kept (a 404: any address can be asked for; a page while the cache is
+            # away), but sent compressed.
+            return _gzipped(request, response)
+        return response
 
     @staticmethod
     def _entry(response, generation):
