@@ -25,6 +25,7 @@ from partners.models import (
 )
 from twente.core import history_reasons
 from twente.core.bulk import record_history, update_rows
+from twente.core.db import one_at_a_time
 
 # The reasons these services write in the contacts' history (twente.core.history_reasons).
 IMPORTED_REASON = history_reasons.register("imported", _("Imported from %(detail)s"))
@@ -168,10 +169,14 @@ class _ImportWriter:
                 topics[contact.pk] = plan.topics
         touched = list(contacts)
         if self.changed:
-            stored = Contact.objects.in_bulk([plan.contact_id for plan in self.changed])
+            # Held until the import commits: an editor's save waits and then finds a new
+            # version, and one that came in since the plan was made stops the import.
+            stored = Contact.objects.select_for_update().in_bulk([plan.contact_id for plan in self.changed])
             updated, names = [], {"version", "updated_at"}
             for plan in self.changed:
-                contact = stored[plan.contact_id]
+                contact = stored.get(plan.contact_id)
+                if contact is None or contact.version != plan.stored_version:
+                    raise ImportOutdated
                 for name, value in plan.fields.items():
                     setattr(contact, name, value)
                     names.add(name)
@@ -235,6 +240,7 @@ def contacts_import_apply(
     the user and the reason IMPORTED_REASON with the file's name (read "Imported from
     <filename>"). Invalid rows are skipped, as the preview said, and so are possible
     duplicates and rows older than the stored contact unless the person chose otherwise."""
+    one_at_a_time("contact import")  # a second import plans from the first one's result
     fingerprint = Fingerprint()
     writer = _ImportWriter(user=user, reason=history_reasons.reason(IMPORTED_REASON, filename))
     counts = dict.fromkeys(STATUSES, 0)

@@ -19,6 +19,7 @@ from projects.kohesio import (
 )
 from projects.models import FundingProgramme, ParticipantRole, Participation, Project
 from twente.core import history_reasons
+from twente.core.db import one_at_a_time
 from twente.core.publishing import stored_version
 
 # The reason every change of an import carries in the history (twente.core.history_reasons).
@@ -57,6 +58,8 @@ def projects_import_kohesio(
     its history; saves go through `Model.save()`, so save signals (cache) fire.
     `size_limit` is the admin upload's; the command, reading a file on the server, lifts it."""
     table = read_kohesio_file(content, filename, limit=size_limit)
+    if not dry_run:
+        one_at_a_time("kohesio import")  # a second import plans from the first one's result
     plan = build_plan(table, nuts=nuts, today=today or timezone.localdate())
     if expected_fingerprint is not None and plan.fingerprint != expected_fingerprint:
         raise KohesioImportOutdated

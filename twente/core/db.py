@@ -1,5 +1,6 @@
 """Database helpers: accent folding for search, many ids as one parameter, several
-aggregates in one query, counts of related rows, and bounds for a database that fails.
+aggregates in one query, counts of related rows, one writer at a time, and bounds for
+a database that fails.
 
 PostgreSQL has `unaccent()` (installed by twente's first migration). SQLite does not,
 so the same function is registered on every SQLite connection: queries can then use
@@ -100,6 +101,17 @@ def count_of(model, relation):
     related = field.related_model.objects.filter(**{field.field.name: OuterRef("pk")}).order_by()
     counted = related.values(field.field.name).annotate(count=Count("pk")).values("count")
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def one_at_a_time(name, using=DEFAULT_DB_ALIAS):
+    """Wait until no other transaction holds `name`, then hold it until this one ends:
+    for a write that plans from what is stored and then writes, so that a second such
+    write plans from the first one's result (PostgreSQL's transaction-level advisory
+    lock; SQLite lets one transaction write at a time anyway). Call inside `atomic`."""
+    database = connections[using]
+    if database.vendor == "postgresql":
+        with database.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [name])
 
 
 # --- a database that is down or hangs ---------------------------------------------------
