@@ -143,6 +143,6 @@ def server_error(request):
     processors), since whatever failed may fail again while rendering. A database
     that failed outside a view (in a middleware) gets the 503 page instead."""
     if isinstance(sys.exc_info()[1], db.DATABASE_ERRORS):
-        return unavailable_response()
+        return unavailable_response(request)
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render())

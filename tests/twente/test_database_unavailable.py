@@ -2,9 +2,11 @@
 public pages, open data and the admin, /healthz 503, and recovery by itself."""
 
 import time
+from html.parser import HTMLParser
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 
 from tests.core.test_db_failure import (  # noqa: F401
     closed_port,
@@ -14,6 +16,7 @@ from tests.core.test_db_failure import (  # noqa: F401
 )
 from tests.core.test_headers import assert_security_headers
 from tests.factories import ProjectFactory
+from tests.staff import form_data, in_english, staff_member
 
 pytestmark = [needs_postgresql, pytest.mark.django_db(transaction=True)]
 
@@ -91,3 +94,56 @@ def test_healthz_answers_503_within_3_seconds_when_the_database_hangs(client, mo
     response = client.get("/healthz")
     assert response.status_code == 503
     assert time.monotonic() - start < 3
+
+
+class _HiddenFields(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.action, self.fields = None, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.action = attrs["action"]
+        elif tag == "input" and attrs.get("type") == "hidden":
+            self.fields.append((attrs["name"], attrs.get("value", "")))
+
+
+def test_an_admin_form_posted_while_the_database_is_down_can_be_sent_again(client, monkeypatch, closed_port):  # noqa: F811
+    project = ProjectFactory(title_de="Alter Titel")
+    editor = in_english(client)
+    editor.force_login(staff_member("Editor"))
+    url = reverse("admin:projects_project_change", args=[project.pk])
+    typed = {"title_de": "Neuer Titel <mit> “Zeichen”", "description_de": "Erste Zeile\r\nzweite Zeile"}
+    data = form_data(editor.get(url), **typed, _continue="Save and continue editing")
+    connection.close()
+    with monkeypatch.context() as down:
+        down.setitem(connection.settings_dict, "HOST", "127.0.0.1")
+        down.setitem(connection.settings_dict, "PORT", str(closed_port))
+        response = editor.post(url, data, HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 503
+    page = response.content.decode()
+    assert "Nicht gespeichert" in page
+    assert "Neuer Titel &lt;mit&gt; “Zeichen”" in page  # listed to copy, escaped
+    assert "Erste Zeile<br>zweite Zeile" in page
+    assert "<dt>title_de</dt>" in page
+    assert "<dt>edit_version</dt>" not in page  # kept in the form, not listed to copy
+    form = _HiddenFields()
+    form.feed(page)
+    assert form.action == url
+    posted = {
+        name: value if isinstance(value, list) else [value] for name, value in data.items() if value != []
+    }
+    assert _as_post(form.fields) == posted
+
+    again = editor.post(form.action, _as_post(form.fields))  # the button, once the database is back
+    assert again.status_code == 302
+    project.refresh_from_db()
+    assert {name: getattr(project, name) for name in typed} == typed
+
+
+def _as_post(fields):
+    data = {}
+    for name, value in fields:
+        data.setdefault(name, []).append(value)
+    return data

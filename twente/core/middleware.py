@@ -5,7 +5,15 @@ settings list says what runs in which order."""
 import logging
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    RawPostDataException,
+    UnreadablePostError,
+)
+from django.http.multipartparser import MultiPartParserError
 from django.template import loader
 from django.utils.translation import gettext as _
 
@@ -16,10 +24,46 @@ logger = logging.getLogger("twente.database")
 ADMIN_PREFIX = "/admin/"
 
 
-def unavailable_response():
+def _is_typed_text(name, value):
+    """A text someone typed, worth listing to copy: a field in one of the languages, or
+    a value with a space in it (not a key, a choice, a count or the form's token)."""
+    if "__prefix__" in name or not value.strip():
+        return False
+    language_field = name.rsplit("_", 1)[-1] in dict(settings.LANGUAGES)
+    return language_field or any(char.isspace() for char in value.strip())
+
+
+def _unsaved_form(request):
+    """What an admin form posted, to send again: its address, every field, and the
+    texts typed (for copying). None for anything else, or a body that cannot be read."""
+    if request is None or request.method != "POST" or not request.path_info.startswith(ADMIN_PREFIX):
+        return None
+    try:
+        fields = [(name, value) for name, values in request.POST.lists() for value in values]
+        has_files = bool(request.FILES)
+    except (
+        RequestDataTooBig,
+        TooManyFieldsSent,
+        TooManyFilesSent,
+        UnreadablePostError,
+        RawPostDataException,
+        MultiPartParserError,
+    ):
+        return None
+    typed = [(name, value) for name, value in fields if _is_typed_text(name, value)]
+    return {"action": request.get_full_path(), "fields": fields, "typed": typed, "has_files": has_files}
+
+
+def unavailable_response(request=None):
     """The translated "temporarily unavailable" page: a plain template rendered without
-    a request context, so it needs no database (nor anything else that may be down)."""
-    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    a request context, so it needs no database (nor anything else that may be down).
+
+    An admin form posted meanwhile was not saved: its page keeps what was posted, with
+    a button that sends it again (the same fields, version and token, so a save based
+    on an outdated version is still refused), and lists the texts typed."""
+    unsaved = _unsaved_form(request)
+    template = loader.get_template("503.html" if unsaved is None else "503_not_saved.html")
+    response = HttpResponse(template.render(unsaved or {}), status=503)
     response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER)
     response["Cache-Control"] = "no-store"
     return response
@@ -45,7 +89,7 @@ class DatabaseUnavailableMiddleware:
         if isinstance(exception, db.DATABASE_ERRORS):
             # One line, no traceback: an outage would otherwise flood the log.
             logger.warning("Database unavailable for %s %s: %s", request.method, request.path, exception)
-            return unavailable_response()
+            return unavailable_response(request)
         return None
 
 
