@@ -84,7 +84,9 @@ def test_the_change_form_opens_on_the_pending_version(editor_client):
     html = page.content.decode()
     assert "This item has unpublished changes." in html
     assert 'name="_publish_changes"' in html
-    assert "?preview=changes" in html
+    with translation.override("en"):
+        # At the public address itself: the admin's "view on site" redirect drops the query.
+        assert f'href="{project.get_absolute_url()}?preview=changes"' in html
     # Reading the pending version left the live row alone.
     project.refresh_from_db()
     assert project.title_en == "Smart heat"
@@ -135,6 +137,17 @@ def test_publish_changes_applies_everything_and_records_it(editor_client):
     assert latest.title_en == "Smart heat, second phase"
     # The public pages are rebuilt (staging itself left the cache alone).
     assert cache.current_generation() > generation
+
+
+def test_withdrawing_an_item_with_pending_changes_says_it_is_withdrawn(editor_client):
+    project, *_rest = staged_project(editor_client)
+    data = {**form_data(editor_client.get(change_url(project))), "_withdraw": "1"}
+    response = editor_client.post(change_url(project), data, follow=True)
+    project.refresh_from_db()
+    assert project.publication_state == PublicationState.WITHDRAWN
+    assert [str(message) for message in response.context["messages"]] == [
+        f"“{project}” is withdrawn from the public site."
+    ]
 
 
 def test_discard_drops_the_pending_change(editor_client):

@@ -497,7 +497,11 @@ class _AutocompleteSelect(_KnownValuesOnly, AutocompleteSelect):
 
 
 class _AutocompleteSelectMultiple(_KnownValuesOnly, AutocompleteSelectMultiple):
-    pass
+    """Without Select2's "clear all": with it, Backspace on the field removed every chosen
+    value at once, unannounced (a keyboard check); each value keeps its own remove button."""
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        return {**super().build_attrs(base_attrs, extra_attrs), "data-allow-clear": "false"}
 
 
 class PortalAutocompleteMixin:
@@ -801,7 +805,7 @@ class PortalAdmin(
                 messages.SUCCESS,
             )
             return HttpResponseRedirect(request.path)
-        if getattr(obj, "_publishes_pending", False):
+        if getattr(obj, "_publishes_pending", False) and "_withdraw" not in request.POST:
             self.message_user(
                 request, gettext("The changes to “%(item)s” are published.") % {"item": obj}, messages.SUCCESS
             )

@@ -1,0 +1,119 @@
+"""What a keyboard alone does in the admin, found by a keyboard-only walk through it in
+Dutch and German: Enter in a field saves a draft without publishing it and never starts
+a download; a long checkbox list can be skipped; the type-ahead's search box has a name;
+Backspace does not empty a field of several choices at once."""
+
+import pytest
+from django.urls import reverse
+
+from partners.models import ContactList
+from tests.browser.axe import axe_violations
+from tests.browser.test_admin_languages import choose_language, log_in
+from tests.factories import ContactFactory, MunicipalityFactory, PartnerFactory, ProjectFactory, ThemeFactory
+from twente.core.models import PublicationState
+from twente.core.roles import EDITOR
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.mark.parametrize("language", ["nl", "de"])
+def test_enter_in_a_field_of_a_draft_saves_it_without_publishing(page, language):
+    project = ProjectFactory(publication_state=PublicationState.DRAFT, title_nl="Oude titel")
+    log_in(page, role=EDITOR, username="erika", ready="#content-main")
+    choose_language(page, language)
+    page.goto(reverse("admin:projects_project_change", args=[project.pk]))
+    page.click("#tab_id_title_nl")  # the Dutch tab of the title
+    page.fill("#id_title_nl", "Nieuwe titel")
+    page.press("#id_title_nl", "Enter")
+    page.wait_for_selector(".messagelist .success")
+    project.refresh_from_db()
+    assert project.title_nl == "Nieuwe titel"
+    assert project.publication_state == PublicationState.DRAFT
+
+
+@pytest.mark.parametrize("language", ["nl", "de"])
+def test_enter_on_the_export_page_narrows_counts_or_saves_a_list_but_never_downloads(page, language):
+    partners = [PartnerFactory(name_nl=f"Partner {number:02}") for number in range(40)]
+    ContactFactory(partner=partners[0], name="Anna Achterberg")
+    log_in(page)
+    choose_language(page, language)
+    page.goto(reverse("admin:partners_contact_export"))
+    downloads = []
+    page.on("download", lambda download: downloads.append(download))
+
+    search = page.locator("#id_partner").locator("xpath=preceding-sibling::input[@type='search'][1]")
+    search.fill("Partner 00")
+    search.press("Enter")
+    page.wait_for_timeout(300)
+    assert page.url.endswith(reverse("admin:partners_contact_export"))
+    assert page.get_by_label("Partner 01", exact=True).is_hidden()
+
+    # The list of forty can be passed with one link (shown when it has the focus).
+    skip = page.locator("a.contact-filter-skip").first
+    search.focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "contact-filter-skip"
+    assert skip.is_visible()
+
+    page.locator("#id_list_name").fill("Delegatie")
+    page.press("#id_list_name", "Enter")
+    page.wait_for_selector(".messagelist .success")
+    assert ContactList.objects.filter(name="Delegatie").exists()
+    page.press("#id_list_name", "Enter")  # empty now: the form comes back with a message
+    page.wait_for_load_state()
+    assert downloads == []
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["nl", "de"])
+def test_the_type_ahead_search_box_is_named_and_backspace_keeps_the_other_choices(page, language):
+    energy, water = ThemeFactory(name_nl="Energie"), ThemeFactory(name_nl="Water")
+    contact = ContactFactory(partner=PartnerFactory(), municipality=None)
+    contact.topics.set([energy, water])
+    MunicipalityFactory(name_nl="Losser")
+    log_in(page)
+    choose_language(page, language)
+    page.goto(reverse("admin:partners_contact_change", args=[contact.pk]))
+
+    page.click(".field-municipality .select2-selection")
+    search = page.locator(".select2-container--open .select2-search__field")
+    search.wait_for()
+    label = page.locator("label[for=id_municipality]").get_attribute("id")
+    assert search.get_attribute("aria-labelledby") == label
+    page.keyboard.type("Los")
+    page.wait_for_selector(".select2-results__option--highlighted")
+    assert axe_violations(page) == []  # the open list too
+    page.keyboard.press("Escape")
+
+    topics = page.locator(".field-topics .select2-selection")
+    assert topics.locator(".select2-selection__clear").count() == 0
+    page.click(".field-topics .select2-search__field")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Backspace")
+    assert page.locator("#id_topics option:checked").count() == 1
+
+
+@pytest.mark.parametrize("language", ["nl", "de"])
+def test_the_admin_reflows_at_320_pixels(page, language):
+    """WCAG 1.4.10: no sideways scrolling of the page at 320 CSS pixels, and no button
+    label cut off (the publish row's long labels, the list's page numbers, the export
+    page's table were wider)."""
+    project = ProjectFactory()
+    PartnerFactory.create_batch(51 * 4)  # four pages of the list: page numbers to wrap
+    ContactFactory(partner=PartnerFactory(name_nl="Technologiezentrum Oldenzaal met een lange naam"))
+    page.set_viewport_size({"width": 320, "height": 640})
+    log_in(page)
+    choose_language(page, language)
+    for address in (
+        reverse("admin:projects_project_change", args=[project.pk]),
+        reverse("admin:partners_partner_changelist"),
+        reverse("admin:partners_contact_export"),
+    ):
+        page.goto(address)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, address
+        cut = page.evaluate(
+            "[...document.querySelectorAll('.submit-row input')].filter((button) => button.offsetParent &&"
+            " button.getBoundingClientRect().right > button.parentElement.getBoundingClientRect().right)"
+            ".map((button) => button.value)"
+        )
+        assert cut == [], address
