@@ -172,6 +172,12 @@
         openTabOf(link.getAttribute("href").slice(1));
       });
     });
+    // A refused save opens on its summary, so a screen reader reads what to correct and
+    // the next Tab reaches its first link (focus had stayed at the top of the page).
+    var summary = document.querySelector(".error-summary");
+    if (summary) {
+      summary.focus();
+    }
   }
 
   // Names for unlabelled inline inputs -------------------------------------------------------

@@ -5,9 +5,11 @@ document.addEventListener("DOMContentLoaded", () => {
   if (!consent || !date) return;
   consent.addEventListener("change", () => {
     if (consent.checked && !date.value) {
-      const today = new Date();
-      const pad = (n) => String(n).padStart(2, "0");
-      date.value = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+      // As the date field's own "Today" writes it: the server's day, in the admin
+      // language's format (31.12.2026 in German), from Django's admin scripts.
+      const today = window.DateTimeShortcuts ? window.DateTimeShortcuts.now() : new Date();
+      const format = window.get_format ? window.get_format("DATE_INPUT_FORMATS")[0] : "%Y-%m-%d";
+      date.value = today.strftime(format);
     }
   });
 });

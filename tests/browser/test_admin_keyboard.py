@@ -5,6 +5,7 @@ Backspace does not empty a field of several choices at once."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from partners.models import ContactList
 from tests.browser.axe import axe_violations
@@ -117,3 +118,38 @@ def test_the_admin_reflows_at_320_pixels(page, language):
             ".map((button) => button.value)"
         )
         assert cut == [], address
+
+
+@pytest.mark.parametrize("language", ["nl", "de"])
+def test_a_refused_save_opens_on_what_to_correct(page, language):
+    project = ProjectFactory(publication_state=PublicationState.DRAFT)
+    log_in(page, role=EDITOR, username="erika", ready="#content-main")
+    choose_language(page, language)
+    page.goto(reverse("admin:projects_project_change", args=[project.pk]))
+    page.click("#tab_id_title_nl")
+    page.fill("#id_title_nl", "")
+    page.press("#id_slug", "Enter")
+    page.wait_for_selector(".error-summary")
+    assert page.evaluate("document.activeElement.className") == "error-summary"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.error-summary') !== null")
+
+
+@pytest.mark.parametrize(("language", "shown"), [("nl", "%d-%m-%Y"), ("de", "%d.%m.%Y")])
+def test_ticking_consent_proposes_today_as_the_date_field_writes_it(page, language, shown):
+    contact = ContactFactory(partner=PartnerFactory(), mailing_consent=False, mailing_consent_date=None)
+    log_in(page)
+    choose_language(page, language)
+    page.goto(reverse("admin:partners_contact_change", args=[contact.pk]))
+    page.check("#id_mailing_consent")
+    assert page.input_value("#id_mailing_consent_date") == timezone.localdate().strftime(shown)
+
+
+def test_the_revert_page_names_the_model_in_its_breadcrumbs(page):
+    project = ProjectFactory()
+    record = project.history.first()
+    log_in(page, role=EDITOR, username="erika", ready="#content-main")
+    choose_language(page, "nl")
+    page.goto(reverse("admin:projects_project_simple_history", args=[project.pk, record.pk]))
+    assert "Historical" not in page.locator(".breadcrumbs").inner_text()
+    assert "Projecten" in page.locator(".breadcrumbs").inner_text()
