@@ -153,3 +153,13 @@ def test_the_revert_page_names_the_model_in_its_breadcrumbs(page):
     page.goto(reverse("admin:projects_project_simple_history", args=[project.pk, record.pk]))
     assert "Historical" not in page.locator(".breadcrumbs").inner_text()
     assert "Projecten" in page.locator(".breadcrumbs").inner_text()
+
+
+@pytest.mark.parametrize(("language", "field"), [("nl", "id_title_nl"), ("de", "id_title_de")])
+def test_an_add_form_opens_in_its_first_field_not_on_a_language_tab(page, language, field):
+    log_in(page, role=EDITOR, username="erika", ready="#content-main")
+    choose_language(page, language)
+    page.goto(reverse("admin:projects_project_add"))
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)  # the async script has run
+    assert page.evaluate("document.activeElement.id") == field
