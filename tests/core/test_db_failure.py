@@ -1,33 +1,12 @@
 """Bounds for a database that is down or hangs: the probe gives up in time, and a
 connection past its deadline has its socket shut so the waiting query fails."""
 
-import socket
 import time
 
 import pytest
 from django.db import OperationalError, connection, connections
 
 from twente.core import db
-
-
-@pytest.fixture
-def silent_server():
-    """A socket that accepts connections and never answers (a hung PostgreSQL)."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(16)
-    yield listener.getsockname()[1]
-    listener.close()
-
-
-@pytest.fixture
-def closed_port():
-    """A port nothing listens on (a PostgreSQL that is down)."""
-    probe = socket.socket()
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-    probe.close()
-    return port
 
 
 def point_default_database_at(monkeypatch, port):

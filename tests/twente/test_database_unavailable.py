@@ -8,12 +8,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from tests.core.test_db_failure import (  # noqa: F401
-    closed_port,
-    needs_postgresql,
-    point_default_database_at,
-    silent_server,
-)
+from tests.core.test_db_failure import needs_postgresql, point_default_database_at
 from tests.core.test_headers import assert_security_headers
 from tests.factories import ProjectFactory
 from tests.staff import form_data, in_english, staff_member
@@ -22,7 +17,7 @@ pytestmark = [needs_postgresql, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def database_down(monkeypatch, closed_port):  # noqa: F811
+def database_down(monkeypatch, closed_port):
     """The request's own connection pointed at a port nothing listens on."""
     connection.close()
     monkeypatch.setitem(connection.settings_dict, "HOST", "127.0.0.1")
@@ -59,7 +54,7 @@ def test_open_data_answers_503_rather_than_a_cut_off_download(client, database_d
     assert not response.streaming
 
 
-def test_the_admin_answers_503_for_a_signed_in_editor(client, admin_user, monkeypatch, closed_port):  # noqa: F811
+def test_the_admin_answers_503_for_a_signed_in_editor(client, admin_user, monkeypatch, closed_port):
     client.force_login(admin_user)
     connection.close()
     monkeypatch.setitem(connection.settings_dict, "PORT", str(closed_port))
@@ -71,13 +66,13 @@ def test_the_admin_answers_503_for_a_signed_in_editor(client, admin_user, monkey
 
 
 @pytest.mark.parametrize("method", ["get", "head"])
-def test_healthz_answers_503_when_the_database_is_down(client, monkeypatch, closed_port, method):  # noqa: F811
+def test_healthz_answers_503_when_the_database_is_down(client, monkeypatch, closed_port, method):
     point_default_database_at(monkeypatch, closed_port)
     response = getattr(client, method)("/healthz")
     assert response.status_code == 503
 
 
-def test_the_portal_recovers_by_itself_when_the_database_returns(client, monkeypatch, closed_port):  # noqa: F811
+def test_the_portal_recovers_by_itself_when_the_database_returns(client, monkeypatch, closed_port):
     ProjectFactory()
     connection.close()
     with monkeypatch.context() as down:
@@ -88,7 +83,7 @@ def test_the_portal_recovers_by_itself_when_the_database_returns(client, monkeyp
     assert client.get("/healthz").status_code == 200
 
 
-def test_healthz_answers_503_within_3_seconds_when_the_database_hangs(client, monkeypatch, silent_server):  # noqa: F811
+def test_healthz_answers_503_within_3_seconds_when_the_database_hangs(client, monkeypatch, silent_server):
     point_default_database_at(monkeypatch, silent_server)
     start = time.monotonic()
     response = client.get("/healthz")
@@ -109,7 +104,7 @@ class _HiddenFields(HTMLParser):
             self.fields.append((attrs["name"], attrs.get("value", "")))
 
 
-def test_an_admin_form_posted_while_the_database_is_down_can_be_sent_again(client, monkeypatch, closed_port):  # noqa: F811
+def test_an_admin_form_posted_while_the_database_is_down_can_be_sent_again(client, monkeypatch, closed_port):
     project = ProjectFactory(title_de="Alter Titel")
     editor = in_english(client)
     editor.force_login(staff_member("Editor"))
