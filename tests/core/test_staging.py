@@ -150,6 +150,42 @@ def test_withdrawing_an_item_with_pending_changes_says_it_is_withdrawn(editor_cl
     ]
 
 
+def test_a_plain_save_with_unpublished_changes_keeps_them_unpublished(editor_client):
+    """Only "Publish changes" puts them live: a plain Save published a colleague's draft."""
+    project, *_rest = staged_project(editor_client)
+    page = editor_client.get(change_url(project))
+    data = {**form_data(page, summary_en="Also a new summary."), "_save": "1"}
+    response = editor_client.post(change_url(project), data, follow=True)
+    project.refresh_from_db()
+    assert project.title_en == "Smart heat"
+    assert project.summary_en != "Also a new summary."
+    pending = PendingChange.objects.get().data["item"][0]["fields"]
+    assert (pending["title_en"], pending["summary_en"]) == ("Smart heat, second phase", "Also a new summary.")
+    assert "saved as a draft" in str(next(iter(response.context["messages"])))
+
+
+def test_discarding_changes_saved_again_since_the_form_opened_is_refused(editor_client):
+    project, *_rest = staged_project(editor_client)
+    opened = form_data(editor_client.get(change_url(project)))
+    other = in_english(Client())
+    other.force_login(staff_member(EDITOR, username="piet"))
+    stage(other, project, title_en="Smart heat, third phase")
+    response = editor_client.post(change_url(project), {**opened, "_discard_pending": "1"}, follow=True)
+    assert PendingChange.objects.get().data["item"][0]["fields"]["title_en"] == "Smart heat, third phase"
+    assert "so nothing was discarded" in str(next(iter(response.context["messages"])))
+
+
+def test_a_stale_save_names_who_saved_the_unpublished_changes(editor_client):
+    project, *_rest = published_project_with_links()
+    opened = form_data(editor_client.get(change_url(project)), summary_en="Erika's summary.")
+    other = in_english(Client())
+    other.force_login(staff_member(EDITOR, username="piet"))
+    stage(other, project, title_en="Piet's title")
+    response = editor_client.post(change_url(project), {**opened, "_save_pending": "1"})
+    assert response.status_code == 200
+    assert "piet saved this item" in response.content.decode()
+
+
 def test_discard_drops_the_pending_change(editor_client):
     project, energy, *_rest = staged_project(editor_client)
     page = editor_client.get(change_url(project))

@@ -78,6 +78,7 @@ from twente.core.translation_status_admin import (
 VERSION_FIELD = "edit_version"
 # The change form's buttons for staged edits of a published item (twente.core.staging).
 STAGE_BUTTON = "_save_pending"
+PUBLISH_CHANGES_BUTTON = "_publish_changes"
 DISCARD_BUTTON = "_discard_pending"
 # The checkbox that confirms publishing an item with missing translations.
 PUBLISH_CONFIRMED = "_publish_confirmed"
@@ -211,6 +212,10 @@ def _latest_change(instance):
         entries = LogEntry.objects.filter(content_type=content_type, object_id=str(instance.pk))
         entry = entries.select_related("user").order_by("-action_time").first()
         found = (entry.user, entry.action_time) if entry else None
+    # Unpublished changes saved since are in no history: their own record says who.
+    pending = staging.pending_for(instance) if isinstance(instance, PublishableModel) else None
+    if pending is not None and (found is None or found[1] is None or pending.saved_at > found[1]):
+        found = (pending.saved_by, pending.saved_at)
     return found or (None, getattr(instance, "updated_at", None))
 
 
@@ -737,7 +742,15 @@ class PortalAdmin(
             request.published_pending = True
 
     def _is_staging(self, request, obj):
-        return self.is_publishable and STAGE_BUTTON in request.POST and obj.is_published
+        """A save of a published item that keeps the live version: "Save as draft", and
+        any plain save while unpublished changes exist, so that only "Publish changes"
+        puts them live (a plain Save published a colleague's draft)."""
+        if not (self.is_publishable and obj.is_published):
+            return False
+        if STAGE_BUTTON in request.POST:
+            return True
+        has_pending = getattr(request, "pending_change", None) is not None
+        return has_pending and not {PUBLISH_CHANGES_BUTTON, "_withdraw"} & set(request.POST)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         def change_view():
@@ -769,6 +782,15 @@ class PortalAdmin(
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
         with transaction.atomic(using=router.db_for_write(self.model)):
+            if request.POST.get(VERSION_FIELD) != str(stored_version(obj, lock=True)):
+                # The changes were saved again (or published, or dropped) since this form
+                # was opened: discarding now would drop work its editor has not seen.
+                message = gettext(
+                    "“%(item)s” changed after you opened it, so nothing was discarded. "
+                    "The form below shows the latest version."
+                )
+                self.message_user(request, message % {"item": obj}, messages.ERROR)
+                return HttpResponseRedirect(request.path)
             discarded = staging.pending_discard(obj)
         if discarded:
             self.log_change(request, obj, [{"discarded": {"name": gettext("unpublished changes")}}])
@@ -805,14 +827,14 @@ class PortalAdmin(
                 messages.SUCCESS,
             )
             return HttpResponseRedirect(request.path)
+        refused_for = getattr(obj, "_publish_refused_for", None)
+        if refused_for:
+            self.message_user(request, publish_refused_message(obj, refused_for), messages.WARNING)
+            return HttpResponseRedirect(request.path)
         if getattr(obj, "_publishes_pending", False) and "_withdraw" not in request.POST:
             self.message_user(
                 request, gettext("The changes to “%(item)s” are published.") % {"item": obj}, messages.SUCCESS
             )
-            return HttpResponseRedirect(request.path)
-        refused_for = getattr(obj, "_publish_refused_for", None)
-        if refused_for:
-            self.message_user(request, publish_refused_message(obj, refused_for), messages.WARNING)
             return HttpResponseRedirect(request.path)
         if "_publish" in request.POST or "_withdraw" in request.POST:
             # Stay on the item, so the editor sees its new state (and the preview link).

@@ -70,7 +70,13 @@ def apply(obj, data):
         if field.primary_key or field.name in KEPT_FIELDS or field.name not in data["item"][0]["fields"]:
             continue
         setattr(obj, field.attname, getattr(item.object, field.attname))
-    obj.save()
+    # No history record of its own: one is written by the save that follows (publishing
+    # the changes), and a rolled-back one would name the reader as the last to save.
+    obj.skip_history_when_saving = True
+    try:
+        obj.save()
+    finally:
+        del obj.skip_history_when_saving
     for name, values in (item.m2m_data or {}).items():
         getattr(obj, name).set(values)
     restore_related(obj, SimpleNamespace(related_snapshot=data["related"]))
