@@ -163,3 +163,35 @@ def test_an_add_form_opens_in_its_first_field_not_on_a_language_tab(page, langua
     page.wait_for_load_state("load")
     page.wait_for_timeout(300)  # the async script has run
     assert page.evaluate("document.activeElement.id") == field
+
+
+def test_back_to_a_form_after_a_colleagues_save_never_overwrites_it(page):
+    """A two-editor check: the editor typed, a colleague saved the same field, the
+    editor left (History), went Back and saved. The browser put the typed text back into
+    the form fetched anew with the latest version, so the save went through over the
+    colleague's. Now leaving asks first, and Back shows the latest version."""
+    project = ProjectFactory(summary_nl="Oud")
+    log_in(page, role=EDITOR, username="erika", ready="#content-main")
+    choose_language(page, "nl")
+    page.goto(reverse("admin:projects_project_change", args=[project.pk]))
+    page.click("#tab_id_summary_nl")
+    page.click("#id_summary_nl")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Erika's tekst")
+
+    project.refresh_from_db()
+    project.summary_nl = "Piet's tekst"
+    project.version += 1  # as an admin save by a colleague
+    project.save()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
+    page.click("a.historylink")
+    page.wait_for_url("**/history/")
+    assert dialogs == ["beforeunload"]
+    page.go_back()
+    page.wait_for_load_state()
+    assert page.input_value("#id_summary_nl") == "Piet's tekst"
+    page.click("input[name=_save]")
+    page.wait_for_selector(".messagelist")
+    project.refresh_from_db()
+    assert project.summary_nl == "Piet's tekst"
