@@ -5,7 +5,7 @@ import functools
 import sys
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseForbidden, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 
 from twente import pages
 from twente.core import db, opendata
-from twente.core.middleware import unavailable_response
+from twente.core.middleware import unavailable_response, unsaved_form
 
 
 def answers_options(view):
@@ -146,3 +146,15 @@ def server_error(request):
         return unavailable_response(request)
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render())
+
+
+def csrf_failure(request, reason=""):
+    """A form refused for its security token (CSRF_FAILURE_VIEW), in the portal's page
+    and the reader's language rather than Django's bare one. Mostly a session that ended
+    or changed in another window: the texts typed are listed to copy. No button sends
+    them again: a page that did would carry a valid token for a post from anywhere."""
+    unsaved = unsaved_form(request) or {}
+    page = loader.get_template("403_csrf.html").render({"typed": unsaved.get("typed", [])})
+    response = HttpResponseForbidden(page)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -33,7 +33,7 @@ def _is_typed_text(name, value):
     return language_field or any(char.isspace() for char in value.strip())
 
 
-def _unsaved_form(request):
+def unsaved_form(request):
     """What an admin form posted, to send again: its address, every field, and the
     texts typed (for copying). None for anything else, or a body that cannot be read."""
     if request is None or request.method != "POST" or not request.path_info.startswith(ADMIN_PREFIX):
@@ -61,7 +61,7 @@ def unavailable_response(request=None):
     An admin form posted meanwhile was not saved: its page keeps what was posted, with
     a button that sends it again (the same fields, version and token, so a save based
     on an outdated version is still refused), and lists the texts typed."""
-    unsaved = _unsaved_form(request)
+    unsaved = unsaved_form(request)
     template = loader.get_template("503.html" if unsaved is None else "503_not_saved.html")
     response = HttpResponse(template.render(unsaved or {}), status=503)
     response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER)
