@@ -22,7 +22,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from partners import exports
@@ -288,7 +288,12 @@ class ContactExportAdminMixin:
     @admin.action(description=gettext_lazy("Mark selected contacts as verified today (retention review)"))
     def mark_verified(self, request, queryset):
         count = contacts_mark_verified(contacts=queryset, user=request.user)
-        messages.success(request, _("%(count)d contacts marked as verified today.") % {"count": count})
+        message = ngettext(
+            "%(count)d contact marked as verified today.",
+            "%(count)d contacts marked as verified today.",
+            count,
+        )
+        messages.success(request, message % {"count": count})
 
     @admin.action(description=gettext_lazy("Erase selected contacts and their history (GDPR)"))
     def erase_selected(self, request, queryset):
@@ -296,9 +301,12 @@ class ContactExportAdminMixin:
             raise PermissionDenied
         if request.POST.get("confirm_erase") == "yes":
             count = contacts_erase(contacts=queryset, user=request.user)
-            messages.success(
-                request, _("%(count)d contacts and their history were erased.") % {"count": count}
+            message = ngettext(
+                "%(count)d contact and its history were erased.",
+                "%(count)d contacts and their history were erased.",
+                count,
             )
+            messages.success(request, message % {"count": count})
             return None
         context = self._context(
             request,

@@ -358,3 +358,29 @@ def test_ticking_consent_without_a_date_takes_today(client):
     saved = form.save()
     assert saved.mailing_consent_date == datetime.date.today()
     assert saved.phone == "+31534818181"
+
+
+@pytest.mark.parametrize(
+    ("language", "verified", "erased"),
+    [
+        ("de", "1 Kontakt heute als geprüft markiert.", "1 Kontakt und sein Verlauf wurden gelöscht."),
+        (
+            "nl",
+            "1 contact vandaag als gecontroleerd gemarkeerd.",
+            "1 contact en zijn geschiedenis zijn gewist.",
+        ),
+    ],
+)
+def test_a_list_action_on_one_contact_says_so_in_the_singular(client, language, verified, erased):
+    """It said "1 Kontakte und ihr Verlauf wurden gelöscht" (a two-editor check)."""
+    contacts = ContactFactory.create_batch(2, last_verified=None)
+    client.force_login(staff_member(LIAISON_OFFICER))
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+    changelist = reverse("admin:partners_contact_changelist")
+    for action, extra, expected in (
+        ("mark_verified", {}, verified),
+        ("erase_selected", {"confirm_erase": "yes"}, erased),
+    ):
+        data = {"action": action, "_selected_action": [contacts[0].pk], **extra}
+        response = client.post(changelist, data, follow=True)
+        assert [str(message) for message in response.context["messages"]] == [expected]

@@ -979,7 +979,11 @@ class PortalUserAdmin(TranslatedPermissionsMixin, ValidSelectionMixin, UserAdmin
             grant_role(user=user, role=role)
         self.message_user(
             request,
-            gettext("%(count)d people now have the role “%(role)s”.")
+            ngettext(
+                "%(count)d person now has the role “%(role)s”.",
+                "%(count)d people now have the role “%(role)s”.",
+                len(queryset),
+            )
             % {"count": len(queryset), "role": role},
             messages.SUCCESS,
         )
