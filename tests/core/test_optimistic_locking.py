@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from partners.models import ContactList
+from partners.models import Contact, ContactList
 from tests.core.test_history import revert
 from tests.factories import (
     ClusterFactory,
@@ -254,3 +254,19 @@ def test_the_conflict_shows_the_stored_version_beside_yours_on_the_form_page(ann
     assert '<th scope="row"><a href="#id_description_de">Description (German)</a></th>' in page
     assert "<td>Annas Text.</td>" in page
     assert 'aria-label="Your version of Description (German)">Berts Text.</textarea>' in page
+
+
+def test_a_form_for_an_item_deleted_meanwhile_says_so_and_keeps_the_texts_to_copy(client):
+    """Django's admin went to its index with "does not exist", and the text was gone
+    (a two-editor check: a contact erased while another liaison officer edited it)."""
+    contact = ContactFactory(partner=PartnerFactory(), notes="")
+    client.force_login(staff_member(LIAISON_OFFICER))
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "de"
+    url = reverse("admin:partners_contact_change", args=[contact.pk])
+    data = form_data(client.get(url), notes="Rief am Montag an, bitte zurückrufen.")
+    Contact.objects.filter(pk=contact.pk).delete()
+    response = client.post(url, data)
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Nicht gespeichert" in page
+    assert "Rief am Montag an, bitte zurückrufen." in page

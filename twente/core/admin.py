@@ -35,6 +35,7 @@ from django.db import router, transaction
 from django.db.models import BLANK_CHOICE_DASH, Q, UniqueConstraint
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -49,6 +50,7 @@ from simple_history.models import to_historic
 from twente.core import staging
 from twente.core.admin_permissions import TranslatedPermissionsMixin
 from twente.core.history_display import number_versions, readable_changes
+from twente.core.middleware import unsaved_form
 from twente.core.models import PUBLICATION_FIELDS, PublishableModel
 from twente.core.publishing import (
     PUBLISHED_CHANGES_REASON,
@@ -756,6 +758,10 @@ class PortalAdmin(
         def change_view():
             return super(PortalAdmin, self).changeform_view(request, object_id, form_url, extra_context)
 
+        if request.method == "POST" and object_id is not None:
+            gone = self._deleted_meanwhile(request, object_id)
+            if gone is not None:
+                return gone
         if object_id is None or not self.is_publishable or request.method not in ("GET", "POST"):
             return change_view()
         if request.method == "POST" and DISCARD_BUTTON in request.POST:
@@ -774,6 +780,20 @@ class PortalAdmin(
             with transaction.atomic(using=router.db_for_write(self.model)):
                 staging.pending_save(request.staged_item, request.staged_data, user=request.user)
         return response
+
+    def _deleted_meanwhile(self, request, object_id):
+        """A form posted for an item someone deleted (or erased) meanwhile: the page says
+        so and lists the texts typed, where Django's admin went to its index with "does
+        not exist" and the text was gone (a two-editor check). None when it exists."""
+        if self.get_object(request, unquote(object_id)) is not None:
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Not saved"),
+            "typed": (unsaved_form(request) or {}).get("typed", []),
+        }
+        return TemplateResponse(request, "admin/twente/deleted_meanwhile.html", context, status=404)
 
     def _discard_pending_view(self, request, object_id):
         obj = self.get_object(request, unquote(object_id))
