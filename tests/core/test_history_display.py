@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from tests.core.test_history import edit, history_url, revert
-from tests.factories import ProjectFactory, ThemeFactory
-from tests.staff import in_english, staff_member
+from tests.core.test_history import change_url, edit, history_url, revert
+from tests.core.test_revert import inline_rows, published_project_with_links
+from tests.factories import PartnerFactory, ProjectFactory, ThemeFactory
+from tests.staff import form_data, in_english, staff_member
 from twente.core.history_display import word_diff
 from twente.core.roles import EDITOR
 
@@ -98,3 +99,22 @@ def test_money_is_shown_in_euro():
         "€\u00a02.500",
         "2.500\u00a0€",
     }
+
+
+def test_participants_added_are_in_the_history(editor_client):
+    """Inline rows are kept with each version (for a revert) but were not shown: a
+    colleague's added participant was nowhere in the history (a two-editor check)."""
+    project, _energy, _enschede, lead = published_project_with_links()
+    edit(editor_client, project)  # a version with the lead partner
+    newcomer = PartnerFactory(name_en="Hochschule Almelo")
+    page = editor_client.get(change_url(project))
+    rows = inline_rows("participations", [{"partner": str(newcomer.pk), "role": "partner"}], existing=1)
+    response = editor_client.post(change_url(project), {**form_data(page), **rows})
+    assert response.status_code == 302
+    page = editor_client.get(history_url(project)).content.decode()
+    start = page.index('<table id="change-history">')
+    newest = page[start : page.index("</tr>", page.index("<tbody>", start))]
+    text = " ".join(strip_tags(newest).split())
+    assert "Participants" in text
+    assert "Hochschule Almelo (Partner)" in text
+    assert str(lead.partner) not in text

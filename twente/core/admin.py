@@ -49,7 +49,7 @@ from simple_history.models import to_historic
 
 from twente.core import staging
 from twente.core.admin_permissions import TranslatedPermissionsMixin
-from twente.core.history_display import number_versions, readable_changes
+from twente.core.history_display import number_versions, readable_changes, related_changes
 from twente.core.middleware import unsaved_form
 from twente.core.models import PUBLICATION_FIELDS, PublishableModel
 from twente.core.publishing import (
@@ -901,7 +901,10 @@ class PortalAdmin(
             delta = previous.diff_against(
                 current, excluded_fields=excluded, foreign_keys_are_objs=foreign_keys_are_objs
             )
-            previous.history_delta_changes = readable_changes(self.model, delta, field_order)
+            # Inline rows (participants, say) from the snapshots kept with each record.
+            older, newer = (getattr(record, "related_snapshot", None) for record in (current, previous))
+            rows = related_changes(self.model, older, newer)
+            previous.history_delta_changes = readable_changes(self.model, delta, field_order) + rows
         if records:
             pk_name = self.model._meta.pk.attname
             history = self.model.history.filter(**{pk_name: getattr(records[0], pk_name)})

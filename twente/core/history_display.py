@@ -5,6 +5,7 @@ the second, money in euro, linked names) with changed words marked in texts."""
 import difflib
 import re
 
+from django.core import serializers
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -105,6 +106,36 @@ def readable_changes(model, delta, field_order):
             }
         )
     return sorted(rows, key=lambda row: row["order"])
+
+
+def related_changes(model, older, newer):
+    """The inline rows (a project's participants, say) added, removed or changed from the
+    `older` snapshot of a historical record to the `newer` one, as rows of the history
+    table: what was there before, what is there after (the snapshots of
+    twente.core.snapshots; the rows' own histories are not shown)."""
+    rows = []
+    for accessor in sorted(set(older or {}) | set(newer or {})):
+        before = {row["pk"]: row for row in (older or {}).get(accessor, [])}
+        after = {row["pk"]: row for row in (newer or {}).get(accessor, [])}
+        gone = [row for pk, row in before.items() if after.get(pk, {}).get("fields") != row["fields"]]
+        came = [row for pk, row in after.items() if before.get(pk, {}).get("fields") != row["fields"]]
+        if gone or came:
+            related = model._meta.get_field(accessor).related_model
+            rows.append(
+                {
+                    "field": capfirst(related._meta.verbose_name_plural),
+                    "old": _described(gone),
+                    "new": _described(came),
+                    "text": False,
+                    "order": 1_000_000,
+                }
+            )
+    return rows
+
+
+def _described(rows):
+    objects = serializers.deserialize("python", rows, ignorenonexistent=True)
+    return "; ".join(str(item.object) for item in objects)
 
 
 def number_versions(page_obj, history):
