@@ -52,6 +52,8 @@ def test_the_later_conflicting_save_is_refused_and_the_first_edit_survives(anna,
     assert "anna saved this item" in page
     history = reverse("admin:partners_partner_history", args=[partner.pk])
     assert f'<a href="{history}">See their change</a>' in page
+    # A link to the form anew: reloading would post the refused form again.
+    assert f'<a href="{url}">open the latest version</a>' in page
     assert "Berts Text." in page  # his input is still there to copy
     partner.refresh_from_db()
     assert partner.description_de == "Annas Text."

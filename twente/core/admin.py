@@ -231,11 +231,14 @@ def conflict_message(instance):
         gettext(
             "{who} saved this item at {when}, after you opened it. Your changes are not saved, "
             "so that theirs are not overwritten; they are still in the form below to copy. "
-            '<a href="{url}">See their change</a>, then reload this page and edit the latest version.'
+            '<a href="{url}">See their change</a>, then <a href="{form}">open the latest version</a> '
+            "and make your changes there."
         ),
         who=who,
         when=when,
         url=history_url,
+        # Reloading would post the refused form again: a link opens the form anew.
+        form=reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[instance.pk]),
     )
 
 
