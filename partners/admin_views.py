@@ -323,11 +323,15 @@ class ContactExportAdminMixin:
         name = posted_list_name(request)
         if name:
             contact_list = contact_list_add(name=name, contacts=queryset, user=request.user)
-            messages.success(
-                request,
-                _("Added %(count)d contacts to the list “%(name)s”.")
-                % {"count": queryset.count(), "name": contact_list.name},
+            # In the list's log, so a list form opened before names who changed it.
+            self.log_change(request, contact_list, [{"changed": {"fields": ["members"]}}])
+            count = queryset.count()
+            message = ngettext(
+                "Added %(count)d contact to the list “%(name)s”.",
+                "Added %(count)d contacts to the list “%(name)s”.",
+                count,
             )
+            messages.success(request, message % {"count": count, "name": contact_list.name})
             return None
         context = self._context(
             request,

@@ -356,6 +356,9 @@ def contacts_erase(*, contacts, user) -> int:
         return 0
     ids = [contact.pk for contact in contacts]
     _privacy_log(user=user, action=PrivacyAction.ERASURE, contacts=contacts)
+    # The saved lists that held them change too: a list form opened before is refused
+    # as outdated, where it failed on a member that no longer exists.
+    _lists_changed(list(ContactList.objects.filter(members__in=ids).values_list("pk", flat=True).distinct()))
     # Topics and list memberships go with the contacts; the export and privacy logs
     # keep their rows, without the contact (on_delete=SET_NULL).
     Contact.objects.filter(pk__in=ids).delete()

@@ -104,7 +104,25 @@ def test_members_added_from_the_contact_list_make_an_open_list_form_outdated(ann
     assert set(delegation.members.all()) == {first, second}
     response = anna.post(url, form_data(annas_form, description="Visit in March."))
     assert response.status_code == 200, "refused: her form did not list Petra"
+    assert "bert saved this item" in response.content.decode()  # not "anna" (the action is logged)
     assert set(delegation.members.all()) == {first, second}
+
+
+def test_a_member_erased_makes_an_open_list_form_outdated(anna, bert):
+    """Her form said only "20011 is not a valid choice" (a two-editor check); now it
+    also says the list changed after she opened it, and who changed it."""
+    first, second = ContactFactory(name="Jan Jansen"), ContactFactory(name="Petra Peters")
+    delegation = ContactList.objects.create(name="Delegation Münster 2027")
+    delegation.members.add(first, second)
+    url = reverse("admin:partners_contactlist_change", args=[delegation.pk])
+    annas_form = anna.get(url)
+    changelist = reverse("admin:partners_contact_changelist")
+    erase = {"action": "erase_selected", "_selected_action": [second.pk], "confirm_erase": "yes"}
+    bert.post(changelist, erase)
+    response = anna.post(url, form_data(annas_form, description="Visit in March."))
+    assert response.status_code == 200
+    assert "after you opened it" in response.content.decode()
+    assert list(delegation.members.all()) == [first]
 
 
 @pytest.mark.parametrize(
