@@ -15,7 +15,8 @@ from django.views.generic import TemplateView
 
 from twente import pages
 from twente.core import db, opendata
-from twente.core.middleware import unavailable_response, unsaved_form
+from twente.core.middleware import unavailable_response
+from twente.core.unsaved_forms import typed_texts
 
 
 def answers_options(view):
@@ -153,8 +154,7 @@ def csrf_failure(request, reason=""):
     and the reader's language rather than Django's bare one. Mostly a session that ended
     or changed in another window: the texts typed are listed to copy. No button sends
     them again: a page that did would carry a valid token for a post from anywhere."""
-    unsaved = unsaved_form(request) or {}
-    page = loader.get_template("403_csrf.html").render({"typed": unsaved.get("typed", [])})
+    page = loader.get_template("403_csrf.html").render({"typed": typed_texts(request)})
     response = HttpResponseForbidden(page)
     response["Cache-Control"] = "no-store"
     return response

@@ -169,7 +169,9 @@ def test_back_to_a_form_after_a_colleagues_save_never_overwrites_it(page):
     """A two-editor check: the editor typed, a colleague saved the same field, the
     editor left (History), went Back and saved. The browser put the typed text back into
     the form fetched anew with the latest version, so the save went through over the
-    colleague's. Now leaving asks first, and Back shows the latest version."""
+    colleague's (against production gunicorn). Now leaving asks first, and Back shows
+    the latest version. The test server's Chromium does not put the text back either
+    way: what fails here without the fix is the question on leaving."""
     project = ProjectFactory(summary_nl="Oud")
     log_in(page, role=EDITOR, username="erika", ready="#content-main")
     choose_language(page, "nl")

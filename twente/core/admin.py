@@ -50,7 +50,6 @@ from simple_history.models import to_historic
 from twente.core import staging
 from twente.core.admin_permissions import TranslatedPermissionsMixin
 from twente.core.history_display import number_versions, readable_changes, related_changes
-from twente.core.middleware import unsaved_form
 from twente.core.models import PUBLICATION_FIELDS, PublishableModel
 from twente.core.publishing import (
     PUBLISHED_CHANGES_REASON,
@@ -76,6 +75,7 @@ from twente.core.translation_status_admin import (
     TranslationStatusFilter,
     publish_refused_message,
 )
+from twente.core.unsaved_forms import typed_texts
 
 VERSION_FIELD = "edit_version"
 # The change form's buttons for staged edits of a published item (twente.core.staging).
@@ -761,15 +761,16 @@ class PortalAdmin(
         def change_view():
             return super(PortalAdmin, self).changeform_view(request, object_id, form_url, extra_context)
 
-        if request.method == "POST" and object_id is not None:
-            gone = self._deleted_meanwhile(request, object_id)
-            if gone is not None:
-                return gone
-        if object_id is None or not self.is_publishable or request.method not in ("GET", "POST"):
+        posted = request.method == "POST"
+        if object_id is None or not (posted or (self.is_publishable and request.method == "GET")):
             return change_view()
-        if request.method == "POST" and DISCARD_BUTTON in request.POST:
-            return self._discard_pending_view(request, object_id)
         obj = self.get_object(request, unquote(object_id))
+        if posted and obj is None:
+            return self._deleted_meanwhile(request)
+        if not self.is_publishable:
+            return change_view()
+        if posted and DISCARD_BUTTON in request.POST:
+            return self._discard_pending_view(request, obj)
         pending = staging.pending_for(obj)
         if pending is None and STAGE_BUTTON not in request.POST:
             return change_view()
@@ -784,24 +785,19 @@ class PortalAdmin(
                 staging.pending_save(request.staged_item, request.staged_data, user=request.user)
         return response
 
-    def _deleted_meanwhile(self, request, object_id):
+    def _deleted_meanwhile(self, request):
         """A form posted for an item someone deleted (or erased) meanwhile: the page says
         so and lists the texts typed, where Django's admin went to its index with "does
-        not exist" and the text was gone (a two-editor check). None when it exists."""
-        if self.get_object(request, unquote(object_id)) is not None:
-            return None
+        not exist" and the text was gone (a two-editor check)."""
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": gettext("Not saved"),
-            "typed": (unsaved_form(request) or {}).get("typed", []),
+            "typed": typed_texts(request),
         }
         return TemplateResponse(request, "admin/twente/deleted_meanwhile.html", context, status=404)
 
-    def _discard_pending_view(self, request, object_id):
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            raise Http404
+    def _discard_pending_view(self, request, obj):
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
         with transaction.atomic(using=router.db_for_write(self.model)):

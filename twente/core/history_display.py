@@ -113,10 +113,11 @@ def related_changes(model, older, newer):
     `older` snapshot of a historical record to the `newer` one, as rows of the history
     table: what was there before, what is there after (the snapshots of
     twente.core.snapshots; the rows' own histories are not shown)."""
+    older, newer = older or {}, newer or {}
     rows = []
-    for accessor in sorted(set(older or {}) | set(newer or {})):
-        before = {row["pk"]: row for row in (older or {}).get(accessor, [])}
-        after = {row["pk"]: row for row in (newer or {}).get(accessor, [])}
+    for accessor in sorted(set(older) | set(newer)):
+        before = {row["pk"]: row for row in older.get(accessor, [])}
+        after = {row["pk"]: row for row in newer.get(accessor, [])}
         gone = [row for pk, row in before.items() if after.get(pk, {}).get("fields") != row["fields"]]
         came = [row for pk, row in after.items() if before.get(pk, {}).get("fields") != row["fields"]]
         if gone or came:
